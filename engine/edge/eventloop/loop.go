@@ -1,0 +1,249 @@
+// Package eventloop owns a goja Runtime: exactly one goroutine runs JS on it,
+// and everything else (HTTP handlers, timers, I/O goroutines) hands work to
+// that goroutine through Enqueue.
+//
+// Async Web APIs follow one pattern: on the loop, create a promise and call
+// Reserve to get a Callback; do the I/O in a goroutine; deliver the result
+// with exactly one call of the Callback, which runs the settle function back
+// on the loop. A callback that is never delivered keeps nothing alive beyond
+// its own closure, so shutdown never hangs on it.
+//
+//	l := eventloop.New(goja.New())
+//	go l.Run()
+//	l.Enqueue(func(rt *goja.Runtime) { rt.RunString("1+1") })
+//	l.Stop()
+package eventloop
+
+import (
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/dop251/goja"
+)
+
+// Job is work that runs on the loop goroutine. Owner is an opaque tag (the
+// request a job belongs to) that the loop exposes while the job runs, so
+// console output can be attributed to a request.
+type Job struct {
+	Fn    func(rt *goja.Runtime)
+	Owner any
+}
+
+// Loop runs jobs for one goja Runtime, in order, on one goroutine.
+type Loop struct {
+	rt *goja.Runtime
+
+	mu      sync.Mutex
+	queue   []Job
+	spare   []Job
+	wake    chan struct{}
+	stopped bool
+	done    chan struct{}
+
+	busySince atomic.Int64 // unix nanos when the running job started; 0 when idle
+	owner     any          // loop-only: Owner of the running job
+
+	timers   map[int64]*timer
+	nextID   int64
+	timersMu sync.Mutex
+}
+
+// New makes a loop for rt. Call Run in a goroutine to start it.
+func New(rt *goja.Runtime) *Loop {
+	return &Loop{rt: rt, wake: make(chan struct{}, 1), done: make(chan struct{}), timers: map[int64]*timer{}}
+}
+
+// Runtime returns the runtime. Loop-only: touch it only from jobs.
+func (l *Loop) Runtime() *goja.Runtime { return l.rt }
+
+// Owner returns the Owner of the job that is running. Loop-only.
+func (l *Loop) Owner() any { return l.owner }
+
+// SetOwner changes the owner of the running job (for example when a job
+// starts work on behalf of a request). Loop-only.
+func (l *Loop) SetOwner(o any) { l.owner = o }
+
+// Enqueue schedules fn on the loop. Goroutine-safe; never blocks. It reports
+// false when the loop has stopped and fn will never run.
+func (l *Loop) Enqueue(fn func(rt *goja.Runtime)) bool {
+	return l.EnqueueJob(Job{Fn: fn})
+}
+
+// EnqueueJob is Enqueue with an owner tag. Goroutine-safe.
+func (l *Loop) EnqueueJob(j Job) bool {
+	l.mu.Lock()
+	if l.stopped {
+		l.mu.Unlock()
+		return false
+	}
+	l.queue = append(l.queue, j)
+	l.mu.Unlock()
+	select {
+	case l.wake <- struct{}{}:
+	default:
+	}
+	return true
+}
+
+// Callback delivers the result of async work back to the loop. Call it
+// exactly once, from any goroutine; later calls do nothing.
+type Callback func(fn func(rt *goja.Runtime))
+
+// Reserve returns a Callback bound to the owner of the running job, so that
+// the continuation of a request's async work is attributed to that request.
+// Loop-only.
+func (l *Loop) Reserve() Callback {
+	owner := l.owner
+	var once atomic.Bool
+	return func(fn func(rt *goja.Runtime)) {
+		if once.CompareAndSwap(false, true) {
+			l.EnqueueJob(Job{Fn: fn, Owner: owner})
+		}
+	}
+}
+
+// BusyFor reports how long the running job has been running, or 0 when the
+// loop is idle. Goroutine-safe. A long value means JS is spinning.
+func (l *Loop) BusyFor() time.Duration {
+	s := l.busySince.Load()
+	if s == 0 {
+		return 0
+	}
+	return time.Duration(time.Now().UnixNano() - s)
+}
+
+// Run processes jobs until Stop. It must be called exactly once.
+func (l *Loop) Run() {
+	defer close(l.done)
+	for {
+		l.mu.Lock()
+		if l.stopped {
+			l.mu.Unlock()
+			return
+		}
+		jobs := l.queue
+		l.queue = l.spare[:0]
+		l.mu.Unlock()
+		if len(jobs) == 0 {
+			<-l.wake
+			continue
+		}
+		for i := range jobs {
+			l.run(jobs[i])
+			jobs[i] = Job{}
+			if l.isStopped() {
+				return
+			}
+		}
+		l.mu.Lock()
+		l.spare = jobs[:0]
+		l.mu.Unlock()
+	}
+}
+
+func (l *Loop) run(j Job) {
+	l.owner = j.Owner
+	l.busySince.Store(time.Now().UnixNano())
+	defer func() {
+		l.busySince.Store(0)
+		l.owner = nil
+	}()
+	j.Fn(l.rt)
+}
+
+func (l *Loop) isStopped() bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.stopped
+}
+
+// Stop ends the loop after the running job; queued jobs are dropped and
+// timers cancelled. If JS is spinning, Stop interrupts it. Goroutine-safe,
+// idempotent; it waits for Run to return if Run was started.
+func (l *Loop) Stop() {
+	l.mu.Lock()
+	already := l.stopped
+	l.stopped = true
+	l.queue = nil
+	l.mu.Unlock()
+	if !already {
+		l.timersMu.Lock()
+		for id, t := range l.timers {
+			t.t.Stop()
+			delete(l.timers, id)
+		}
+		l.timersMu.Unlock()
+		select {
+		case l.wake <- struct{}{}:
+		default:
+		}
+	}
+}
+
+// Done is closed when Run has returned.
+func (l *Loop) Done() <-chan struct{} { return l.done }
+
+// Stopped reports whether Stop was called. Goroutine-safe.
+func (l *Loop) Stopped() bool { return l.isStopped() }
+
+type timer struct {
+	t        *time.Timer
+	interval bool
+}
+
+// SetTimer runs fn on the loop after d (and every d after that when
+// interval is true) and returns an integer id for ClearTimer. Loop-only.
+func (l *Loop) SetTimer(d time.Duration, interval bool, fn func(rt *goja.Runtime)) int64 {
+	if d < 0 {
+		d = 0
+	}
+	l.timersMu.Lock()
+	l.nextID++
+	id := l.nextID
+	owner := l.owner
+	t := &timer{interval: interval}
+	var fire func()
+	fire = func() {
+		l.EnqueueJob(Job{Owner: owner, Fn: func(rt *goja.Runtime) {
+			l.timersMu.Lock()
+			cur, ok := l.timers[id]
+			if ok && !interval {
+				delete(l.timers, id)
+			}
+			l.timersMu.Unlock()
+			if !ok || cur != t {
+				return
+			}
+			fn(rt)
+			if interval {
+				l.timersMu.Lock()
+				if l.timers[id] == t {
+					t.t = time.AfterFunc(d, fire)
+				}
+				l.timersMu.Unlock()
+			}
+		}})
+	}
+	t.t = time.AfterFunc(d, fire)
+	l.timers[id] = t
+	l.timersMu.Unlock()
+	return id
+}
+
+// ClearTimer cancels a timer; unknown ids are ignored. Loop-only.
+func (l *Loop) ClearTimer(id int64) {
+	l.timersMu.Lock()
+	if t, ok := l.timers[id]; ok {
+		t.t.Stop()
+		delete(l.timers, id)
+	}
+	l.timersMu.Unlock()
+}
+
+// PendingTimers returns the number of live timers. Goroutine-safe.
+func (l *Loop) PendingTimers() int {
+	l.timersMu.Lock()
+	defer l.timersMu.Unlock()
+	return len(l.timers)
+}
