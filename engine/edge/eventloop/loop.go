@@ -41,12 +41,48 @@ type Loop struct {
 	stopped bool
 	done    chan struct{}
 
-	busySince atomic.Int64 // unix nanos when the running job started; 0 when idle
-	owner     any          // loop-only: Owner of the running job
+	busySince    atomic.Int64 // unix nanos when the running job started; 0 when idle
+	owner        any          // loop-only: Owner of the running job
+	runningOwner atomic.Value // ownerBox: Owner of the running job, for other goroutines
 
 	timers   map[int64]*timer
 	nextID   int64
 	timersMu sync.Mutex
+
+	// AfterJob, if set, runs on the loop after every job (and the
+	// microtasks it queued). Set it before Run.
+	AfterJob func()
+
+	limit      time.Duration
+	onLimit    func(owner any)
+	limitTimer *time.Timer
+	jobSeq     atomic.Uint64
+	armedSeq   atomic.Uint64
+}
+
+// SetJobLimit makes the loop call onLimit (from a timer goroutine) when a
+// single job runs longer than d: JS that spins. onLimit gets the owner of
+// that job and typically interrupts the runtime. Call it before Run.
+func (l *Loop) SetJobLimit(d time.Duration, onLimit func(owner any)) {
+	l.limit = d
+	l.onLimit = onLimit
+	l.limitTimer = time.AfterFunc(time.Hour, l.limitFired)
+	l.limitTimer.Stop()
+}
+
+// ownerBox holds the running job's owner for the limit timer goroutine.
+type ownerBox struct{ v any }
+
+func (l *Loop) limitFired() {
+	seq := l.armedSeq.Load()
+	if seq == 0 || seq != l.jobSeq.Load() || l.BusyFor() < l.limit {
+		return // a stale timer from a job that already finished
+	}
+	if b, ok := l.runningOwner.Load().(ownerBox); ok {
+		l.onLimit(b.v)
+	} else {
+		l.onLimit(nil)
+	}
 }
 
 // New makes a loop for rt. Call Run in a goroutine to start it.
@@ -144,12 +180,25 @@ func (l *Loop) Run() {
 
 func (l *Loop) run(j Job) {
 	l.owner = j.Owner
+	seq := l.jobSeq.Add(1)
+	if l.limitTimer != nil {
+		l.runningOwner.Store(ownerBox{j.Owner})
+		l.armedSeq.Store(seq)
+		l.limitTimer.Reset(l.limit)
+	}
 	l.busySince.Store(time.Now().UnixNano())
 	defer func() {
 		l.busySince.Store(0)
+		if l.limitTimer != nil {
+			l.armedSeq.Store(0)
+			l.limitTimer.Stop()
+		}
 		l.owner = nil
 	}()
 	j.Fn(l.rt)
+	if l.AfterJob != nil {
+		l.AfterJob()
+	}
 }
 
 func (l *Loop) isStopped() bool {
@@ -168,6 +217,9 @@ func (l *Loop) Stop() {
 	l.queue = nil
 	l.mu.Unlock()
 	if !already {
+		if l.limitTimer != nil {
+			l.limitTimer.Stop()
+		}
 		l.timersMu.Lock()
 		for id, t := range l.timers {
 			t.t.Stop()

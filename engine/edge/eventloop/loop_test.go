@@ -123,3 +123,41 @@ func TestBusyFor(t *testing.T) {
 		t.Fatalf("idle loop busy for %v", l.BusyFor())
 	}
 }
+
+func TestJobLimitInterruptsSpin(t *testing.T) {
+	rt := goja.New()
+	l := New(rt)
+	got := make(chan any, 1)
+	l.SetJobLimit(20*time.Millisecond, func(owner any) {
+		got <- owner
+		rt.Interrupt("stop")
+	})
+	go l.Run()
+	defer func() { l.Stop(); <-l.Done() }()
+	errc := make(chan error, 1)
+	l.EnqueueJob(Job{Owner: "req-1", Fn: func(rt *goja.Runtime) {
+		_, err := rt.RunString("for (;;) {}")
+		errc <- err
+	}})
+	select {
+	case err := <-errc:
+		if _, ok := err.(*goja.InterruptedError); !ok {
+			t.Fatalf("got %v, want an interrupt", err)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("spinning job was not interrupted")
+	}
+	if o := <-got; o != "req-1" {
+		t.Fatalf("owner %v", o)
+	}
+	// Short jobs never trip the limit.
+	done := make(chan struct{})
+	l.Enqueue(func(*goja.Runtime) { close(done) })
+	<-done
+	time.Sleep(40 * time.Millisecond)
+	select {
+	case o := <-got:
+		t.Fatalf("limit fired for a short job: %v", o)
+	default:
+	}
+}

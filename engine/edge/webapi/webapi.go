@@ -36,10 +36,10 @@ type Host struct {
 }
 
 var (
-	mu       sync.Mutex
-	registry []API
-	compiled []compiledAPI
-	once     sync.Once
+	mu         sync.Mutex
+	registry   []API
+	compiled   []compiledAPI
+	once       sync.Once
 	errCompile error
 )
 

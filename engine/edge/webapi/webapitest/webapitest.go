@@ -113,9 +113,16 @@ func (iso *Isolate) Eval(src string, timeout time.Duration) (any, error) {
 	select {
 	case r := <-res:
 		return r.v, r.err
-	case <-time.After(timeout):
+	case <-timeAfter(timeout):
 		return nil, fmt.Errorf("timed out after %v (a promise never settled)", timeout)
 	}
+}
+
+func timeAfter(d time.Duration) <-chan time.Time {
+	if d <= 0 {
+		d = 10 * time.Second
+	}
+	return time.After(d)
 }
 
 func describe(rt *goja.Runtime, v goja.Value) string {
@@ -140,9 +147,19 @@ func RunFile(t *testing.T, path string) {
 // RunSource is RunFile for a source string.
 func RunSource(t *testing.T, name, src string) {
 	t.Helper()
+	RunSourceWith(t, name, src, nil)
+}
+
+// RunSourceWith is RunSource with a set-up function that runs on the loop
+// before the test file (to expose internals to a test, say).
+func RunSourceWith(t *testing.T, name, src string, setup func(iso *Isolate, rt *goja.Runtime)) {
+	t.Helper()
 	iso := New(t, map[string]string{"NEXT_RUNTIME": "edge"})
 	errc := make(chan error, 1)
 	iso.Loop.Enqueue(func(rt *goja.Runtime) {
+		if setup != nil {
+			setup(iso, rt)
+		}
 		_, err := rt.RunScript(name, src)
 		errc <- err
 	})

@@ -1,4 +1,11 @@
 // [WebIDL]: https://webidl.spec.whatwg.org/
+
+// goja has no Symbol.asyncIterator. esbuild's lowered `for await` looks for
+// Symbol.asyncIterator and falls back to Symbol.for('Symbol.asyncIterator');
+// defining it as that same symbol makes both agree.
+if (typeof Symbol.asyncIterator !== 'symbol') {
+  Object.defineProperty(Symbol, 'asyncIterator', { value: Symbol.for('Symbol.asyncIterator') });
+}
 // Interfaces are non-enumerable, writable, configurable properties of the
 // global object; so are their prototype members.
 

@@ -1,0 +1,121 @@
+package edge
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/edgeplay/edgeplay/engine/diag"
+)
+
+// Request is a request as the engine hands it to a route.
+type Request struct {
+	Method string
+	URL    string    // absolute, with the route's params merged into the query
+	Header []string  // flat [name, value, …], names lower-cased
+	Body   io.Reader // nil when there is no body
+	// BodyLength is the body's length in bytes, or -1 when unknown.
+	BodyLength int64
+	// Owner tags console output and errors of this request (the traffic
+	// exchange). It is passed back in Options.Console.
+	Owner any
+}
+
+// Response is a route's answer. Exactly one of Body and Stream is used:
+// Body for string and byte bodies (already complete), Stream for
+// ReadableStream bodies, read chunk by chunk.
+type Response struct {
+	Status     int
+	StatusText string
+	Header     []string // flat [name, value, …], names lower-cased, set-cookie unjoined
+	Body       []byte
+	Stream     *Stream
+	// HasBody is false for a null body (no content-type is added then).
+	HasBody bool
+}
+
+// Error is an exception a route threw, with its stack mapped to the
+// original source files through the bundle's source map.
+type Error struct {
+	Name    string
+	Message string
+	Stack   string  // as JS shows it: "Error: boom\n    at handler (pages/api/x.ts:4:9)"
+	Frames  []Frame // innermost first; runtime-internal frames removed
+	// Kind tells the server which status to answer with.
+	Kind ErrorKind
+}
+
+// Frame is one stack frame.
+type Frame struct {
+	Func   string `json:"func"`
+	File   string `json:"file"`   // as named in the source map: project-relative
+	Line   int    `json:"line"`   // 1-based
+	Column int    `json:"column"` // 1-based
+}
+
+// ErrorKind classifies failures of an invocation.
+type ErrorKind int
+
+const (
+	KindThrown      ErrorKind = iota // the handler threw or rejected: 500
+	KindNotResponse                  // the handler returned something else: 500
+	KindNoHandler                    // no default export function: 500
+	KindInit                         // the module threw while loading: 500
+	KindTimeout                      // no response head in time: 504
+	KindStopped                      // the isolate was stopped under it: 500
+	KindStream                       // the response body stream failed
+)
+
+func (e *Error) Error() string {
+	if e.Name == "" {
+		return e.Message
+	}
+	return e.Name + ": " + e.Message
+}
+
+// Location returns the innermost frame that is in the project, as a diag
+// location, or nil.
+func (e *Error) Location() *diag.Location {
+	for _, f := range e.Frames {
+		if f.File != "" && !strings.HasPrefix(f.File, "edgeplay:") {
+			return &diag.Location{File: f.File, Line: f.Line, Column: max(f.Column-1, 0)}
+		}
+	}
+	return nil
+}
+
+// ErrTimeout is the Message of a KindTimeout error.
+const ErrTimeout = "EDGE_FUNCTION_INVOCATION_TIMEOUT"
+
+// Options configure a Generation.
+type Options struct {
+	Env map[string]string // process.env
+	// Timeout is the limit for a response head (the platform's 25 s), and
+	// for any single run of JS without a break (a spinning loop).
+	Timeout time.Duration
+	// MaxIsolates caps the pool; 0 means 4.
+	MaxIsolates int
+	// Console receives console output. owner is Request.Owner of the
+	// request that was running, or nil. Called on a loop goroutine: it
+	// must not block.
+	Console func(owner any, level, text string)
+}
+
+func (o *Options) defaults() {
+	if o.Timeout <= 0 {
+		o.Timeout = 25 * time.Second
+	}
+	if o.MaxIsolates <= 0 {
+		o.MaxIsolates = 4
+	}
+}
+
+// errClosed is returned by Invoke on a closed generation.
+var errClosed = errors.New("edge: generation closed")
+
+func timeoutError(limit time.Duration) *Error {
+	return &Error{Kind: KindTimeout, Name: "Error", Message: ErrTimeout,
+		Stack: fmt.Sprintf("%s: the route did not answer within %v (the edge limit for the first byte)", ErrTimeout, limit)}
+}

@@ -1,0 +1,355 @@
+package edge
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"github.com/dop251/goja"
+
+	"github.com/edgeplay/edgeplay/engine/edge/eventloop"
+	"github.com/edgeplay/edgeplay/engine/edge/webapi"
+	_ "github.com/edgeplay/edgeplay/engine/edge/webapi/all" // every Web API
+)
+
+// isolate is one goja runtime with its loop, the Web APIs and the route
+// module loaded.
+type isolate struct {
+	gen  *Generation
+	loop *eventloop.Loop
+	rt   *goja.Runtime
+
+	ready   chan struct{} // closed when set-up finished (initErr tells how)
+	initErr *Error
+
+	// Loop-only after set-up.
+	handler   goja.Value
+	page      goja.Value
+	dispatch  goja.Callable
+	getReader goja.Callable
+	readChunk goja.Callable
+	cancelRdr goja.Callable
+	rejected  map[*goja.Promise]any // unhandled rejections of the running job
+
+	inflight atomic.Int32 // invocations and open streams
+	dead     atomic.Bool
+	deadCh   chan struct{}
+	killOnce sync.Once
+	// spinOwner is the Owner of the job that was interrupted for spinning.
+	spinOwner atomic.Value
+}
+
+func newIsolate(g *Generation) *isolate {
+	rt := goja.New()
+	iso := &isolate{gen: g, rt: rt, loop: eventloop.New(rt), ready: make(chan struct{}), deadCh: make(chan struct{})}
+	iso.loop.SetJobLimit(g.opts.Timeout, func(owner any) {
+		iso.spinOwner.Store(ownerBox{owner})
+		iso.kill("spinning")
+	})
+	iso.rejected = map[*goja.Promise]any{}
+	rt.SetPromiseRejectionTracker(func(p *goja.Promise, op goja.PromiseRejectionOperation) {
+		if op == goja.PromiseRejectionReject {
+			iso.rejected[p] = iso.loop.Owner()
+		} else {
+			delete(iso.rejected, p)
+		}
+	})
+	iso.loop.AfterJob = iso.reportRejections
+	go iso.loop.Run()
+	iso.loop.Enqueue(iso.setup)
+	return iso
+}
+
+type ownerBox struct{ v any }
+
+func (iso *isolate) setup(rt *goja.Runtime) {
+	defer close(iso.ready)
+	g := iso.gen
+	host := &webapi.Host{Loop: iso.loop, Env: g.opts.Env, Console: func(level, text string) {
+		if g.opts.Console != nil {
+			g.opts.Console(ownerOf(iso.loop.Owner()), level, text)
+		}
+	}}
+	internals, err := webapi.Install(host)
+	if err != nil {
+		iso.initErr = &Error{Kind: KindInit, Name: "Error", Message: "edgeplay could not set up the edge runtime: " + err.Error()}
+		return
+	}
+	fn := func(name string) goja.Callable {
+		f, _ := goja.AssertFunction(internals.Get(name))
+		return f
+	}
+	iso.dispatch, iso.getReader, iso.readChunk, iso.cancelRdr = fn("dispatch"), fn("getReader"), fn("readChunk"), fn("cancelReader")
+	if _, err := rt.RunProgram(g.script.program); err != nil {
+		iso.initErr = errorFromGo(rt, err, KindInit)
+		return
+	}
+	mod, err := fn("takeRouteExports")(goja.Undefined(), rt.ToValue(GlobalName))
+	if err != nil {
+		iso.initErr = errorFromGo(rt, err, KindInit)
+		return
+	}
+	var handler goja.Value
+	if o, ok := mod.(*goja.Object); ok {
+		handler = o.Get("default")
+	}
+	if _, ok := goja.AssertFunction(handler); !ok {
+		iso.initErr = &Error{Kind: KindNoHandler, Name: "Error",
+			Message: fmt.Sprintf("The Edge Function %q must export a default function", g.script.pageName())}
+		return
+	}
+	iso.handler = handler
+	iso.page = rt.ToValue(g.script.Page)
+}
+
+// kill stops the isolate: used after an interrupt (goja's job queue is not
+// reliable after one) and when the generation closes. Goroutine-safe.
+func (iso *isolate) kill(reason string) {
+	iso.killOnce.Do(func() {
+		iso.dead.Store(true)
+		close(iso.deadCh)
+		iso.rt.Interrupt(reason)
+		iso.loop.Stop()
+		iso.gen.remove(iso)
+	})
+}
+
+// reportRejections logs promise rejections that no handler took by the
+// end of a job, attributed to the request that caused them.
+func (iso *isolate) reportRejections() {
+	if len(iso.rejected) == 0 {
+		return
+	}
+	for p, owner := range iso.rejected {
+		delete(iso.rejected, p)
+		if iso.gen.opts.Console != nil {
+			e := errorFromValue(iso.rt, p.Result(), KindThrown)
+			iso.gen.opts.Console(ownerOf(owner), "error", "Unhandled Rejection: "+e.Stack)
+		}
+	}
+}
+
+// invocation is one request on one isolate.
+type invocation struct {
+	iso  *isolate
+	req  *Request
+	head chan headResult
+	// settled is set once the invocation no longer needs the isolate:
+	// after a non-stream head, an error, or when abandoned.
+	settled atomic.Bool
+}
+
+type headResult struct {
+	res *Response
+	err *Error
+}
+
+func (inv *invocation) release() {
+	if inv.settled.CompareAndSwap(false, true) {
+		inv.iso.gen.done(inv.iso)
+	}
+}
+
+// start runs the handler for inv. Loop-only.
+func (inv *invocation) start(rt *goja.Runtime) {
+	iso := inv.iso
+	req := inv.req
+	hdr := make([]any, len(req.Header))
+	for i, h := range req.Header {
+		hdr[i] = h
+	}
+	var body goja.Value = goja.Null()
+	if req.Body != nil {
+		body = rt.ToValue(req.Body)
+	}
+	done := rt.ToValue(func(call goja.FunctionCall) goja.Value {
+		inv.finish(rt, int(call.Argument(0).ToInteger()), call.Argument(1))
+		return goja.Undefined()
+	})
+	_, err := iso.dispatch(goja.Undefined(), iso.handler, iso.page, rt.ToValue(req.Method), rt.ToValue(req.URL),
+		rt.NewArray(hdr...), body, rt.ToValue(req.BodyLength), done)
+	if err != nil {
+		inv.send(headResult{err: errorFromGo(rt, err, KindThrown)})
+	}
+}
+
+const (
+	resultResponse    = 0
+	resultThrown      = 1
+	resultNotResponse = 2
+)
+
+// finish converts the handler's result. Loop-only.
+func (inv *invocation) finish(rt *goja.Runtime, kind int, v goja.Value) {
+	switch kind {
+	case resultThrown:
+		inv.send(headResult{err: errorFromValue(rt, v, KindThrown)})
+		return
+	case resultNotResponse:
+		inv.send(headResult{err: errorFromValue(rt, v, KindNotResponse)})
+		return
+	}
+	parts := v.(*goja.Object)
+	res := &Response{
+		Status:     int(parts.Get("0").ToInteger()),
+		StatusText: parts.Get("1").String(),
+	}
+	if hl, ok := parts.Get("2").Export().([]any); ok {
+		res.Header = make([]string, len(hl))
+		for i, h := range hl {
+			res.Header[i], _ = h.(string)
+		}
+	}
+	switch parts.Get("3").ToInteger() {
+	case 0: // none
+	case 1: // string
+		res.HasBody = true
+		res.Body = []byte(parts.Get("4").String())
+	case 2: // bytes
+		res.HasBody = true
+		b, _ := webapi.Bytes(rt, parts.Get("4"))
+		res.Body = b
+	case 3: // stream
+		res.HasBody = true
+		reader, err := inv.iso.getReader(goja.Undefined(), parts.Get("4"))
+		if err != nil {
+			inv.send(headResult{err: errorFromGo(rt, err, KindThrown)})
+			return
+		}
+		res.Stream = newStream(inv, reader)
+	}
+	inv.send(headResult{res: res})
+}
+
+func (inv *invocation) send(h headResult) {
+	select {
+	case inv.head <- h:
+	default:
+	}
+}
+
+// errorFromGo converts an error from a goja call.
+func errorFromGo(rt *goja.Runtime, err error, kind ErrorKind) *Error {
+	var ex *goja.Exception
+	if errors.As(err, &ex) {
+		e := errorFromValue(rt, ex.Value(), kind)
+		if len(e.Frames) == 0 {
+			e.Frames = framesFromStack(ex.Stack())
+			e.Stack = e.Name + ": " + e.Message + "\n" + formatFrames(e.Frames)
+		}
+		return e
+	}
+	var ie *goja.InterruptedError
+	if errors.As(err, &ie) {
+		return &Error{Kind: KindStopped, Name: "Error", Message: fmt.Sprint(ie.Value())}
+	}
+	return &Error{Kind: kind, Name: "Error", Message: err.Error(), Stack: "Error: " + err.Error()}
+}
+
+// errorFromValue converts a thrown JS value.
+func errorFromValue(rt *goja.Runtime, v goja.Value, kind ErrorKind) *Error {
+	e := &Error{Kind: kind}
+	obj, ok := v.(*goja.Object)
+	if !ok || goja.IsUndefined(obj.Get("message")) && goja.IsUndefined(obj.Get("stack")) {
+		// A thrown non-error: Next shows it as "Uncaught 'text'".
+		e.Message = describeValue(v)
+		e.Stack = "Uncaught " + e.Message
+		return e
+	}
+	e.Name = valueString(obj.Get("name"))
+	e.Message = valueString(obj.Get("message"))
+	stack := valueString(obj.Get("stack"))
+	e.Frames = parseStack(stack)
+	e.Stack = headOf(e.Name, e.Message) + "\n" + formatFrames(e.Frames)
+	if len(e.Frames) == 0 {
+		e.Stack = headOf(e.Name, e.Message)
+	}
+	return e
+}
+
+func headOf(name, msg string) string {
+	if msg == "" {
+		return name
+	}
+	if name == "" {
+		return msg
+	}
+	return name + ": " + msg
+}
+
+func valueString(v goja.Value) string {
+	if v == nil || goja.IsUndefined(v) || goja.IsNull(v) {
+		return ""
+	}
+	return v.String()
+}
+
+func describeValue(v goja.Value) string {
+	if v == nil || goja.IsUndefined(v) {
+		return "undefined"
+	}
+	if s, ok := v.Export().(string); ok {
+		return strconv.Quote(s)
+	}
+	return v.String()
+}
+
+// goja prints frames as "at fn (file:line:col(pc))" or "at file:line:col(pc)".
+var frameRe = regexp.MustCompile(`^\s*at (?:(.*?) \()?(.+?):(\d+):(\d+)(?:\(\d+\))?\)?$`)
+
+func parseStack(stack string) []Frame {
+	var out []Frame
+	for _, line := range strings.Split(stack, "\n") {
+		m := frameRe.FindStringSubmatch(line)
+		if m == nil {
+			continue
+		}
+		out = appendFrame(out, m[1], m[2], atoi(m[3]), atoi(m[4]))
+	}
+	return out
+}
+
+func framesFromStack(st []goja.StackFrame) []Frame {
+	var out []Frame
+	for _, f := range st {
+		p := f.Position()
+		out = appendFrame(out, f.FuncName(), p.Filename, p.Line, p.Column)
+	}
+	return out
+}
+
+// appendFrame keeps project frames and drops the runtime's own. Columns
+// of positions mapped through a source map are 0-based in goja, unmapped
+// ones 1-based; Frame columns are 1-based.
+func appendFrame(out []Frame, fn, file string, line, col int) []Frame {
+	if strings.HasPrefix(file, "edgeplay:webapi/") || strings.HasPrefix(file, "edgeplay:test/") || file == "" {
+		return out
+	}
+	if !strings.HasPrefix(file, "edgeplay:") {
+		col++
+	}
+	if fn == "" {
+		fn = "<anonymous>"
+	}
+	return append(out, Frame{Func: fn, File: file, Line: line, Column: col})
+}
+
+func formatFrames(fs []Frame) string {
+	var b strings.Builder
+	for i, f := range fs {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		fmt.Fprintf(&b, "    at %s (%s:%d:%d)", f.Func, f.File, f.Line, f.Column)
+	}
+	return b.String()
+}
+
+func atoi(s string) int {
+	n, _ := strconv.Atoi(s)
+	return n
+}

@@ -1,0 +1,48 @@
+package edge
+
+import (
+	"strings"
+
+	"github.com/dop251/goja"
+
+	"github.com/edgeplay/edgeplay/engine/diag"
+	"github.com/edgeplay/edgeplay/engine/edge/webapi"
+)
+
+// GlobalName is the global the bundle's IIFE assigns the route module to.
+const GlobalName = "__edgeplay_route"
+
+// Script is a route's bundle compiled for goja, shared by all isolates of
+// a generation.
+type Script struct {
+	File    string // project-relative route file, "pages/api/hello.ts"
+	Page    string // the route pattern, "/api/hello"
+	BuildID int
+	program *goja.Program
+}
+
+// Compile parses and compiles a bundle (with its inline source map).
+// Syntax errors the runtime cannot parse come back as a diag message.
+func Compile(file, page string, buildID int, code string) (*Script, error) {
+	ast, err := goja.Parse("edgeplay:bundle/"+file+".js", code, webapi.NoFileSourceMaps)
+	if err != nil {
+		return nil, diag.Errorf(diag.IDBuild, "the edge runtime cannot parse the bundle of %s: %s", file, firstLine(err.Error())).At(file, 0, 0)
+	}
+	prog, err := goja.CompileAST(ast, true)
+	if err != nil {
+		return nil, diag.Errorf(diag.IDBuild, "the edge runtime cannot compile the bundle of %s: %s", file, firstLine(err.Error())).At(file, 0, 0)
+	}
+	return &Script{File: file, Page: page, BuildID: buildID, program: prog}, nil
+}
+
+func firstLine(s string) string {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+// pageName is how Next names a route in its errors: "pages/api/x".
+func (s *Script) pageName() string {
+	return "pages" + s.Page
+}

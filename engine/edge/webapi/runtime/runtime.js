@@ -1,0 +1,68 @@
+// What the engine calls. Results go back through a Go callback
+// done(kind, value) so that no promise machinery is needed on the Go side.
+
+const RESULT_RESPONSE = 0, RESULT_THROWN = 1, RESULT_NOT_RESPONSE = 2;
+const kFromGo = internals.kRequestFromGo;
+const NextRequest = internals.NextRequest;
+const NextFetchEvent = internals.NextFetchEvent;
+
+function finish(r, done) {
+  if (!internals.isResponse(r)) {
+    done(RESULT_NOT_RESPONSE, new TypeError('Expected an instance of Response to be returned'));
+    return;
+  }
+  let parts;
+  try {
+    parts = internals.responseParts(r);
+  } catch (e) {
+    done(RESULT_THROWN, e);
+    return;
+  }
+  done(RESULT_RESPONSE, parts);
+}
+
+// dispatch(handler, page, method, url, headerList, body, bodyLength, done)
+internals.dispatch = function dispatch(handler, page, method, url, headerList, body, bodyLength, done) {
+  let result;
+  try {
+    const req = new NextRequest(kFromGo, [method, url, headerList, body, bodyLength]);
+    result = handler(req, new NextFetchEvent(req, page));
+  } catch (e) {
+    done(RESULT_THROWN, e);
+    return;
+  }
+  if (result !== null && typeof result === 'object' && typeof result.then === 'function') {
+    result.then((r) => finish(r, done), (e) => done(RESULT_THROWN, e));
+  } else {
+    finish(result, done);
+  }
+};
+
+// Streamed response bodies: the server reads one chunk at a time.
+// done(0, Uint8Array) for a chunk, done(1) at the end, done(2, error) when
+// the stream errors or yields something that is not a Uint8Array.
+internals.getReader = (stream) => stream.getReader();
+internals.readChunk = function readChunk(reader, done) {
+  reader.read().then(
+    (r) => {
+      if (r.done) done(1, null);
+      else if (r.value instanceof Uint8Array) done(0, r.value);
+      else {
+        const e = new TypeError('Received non-Uint8Array chunk');
+        reader.cancel(e).catch(() => {});
+        done(2, e);
+      }
+    },
+    (e) => done(2, e),
+  );
+};
+internals.cancelReader = function cancelReader(reader, reason) {
+  reader.cancel(reason).catch(() => {});
+};
+
+// The route module: esbuild's IIFE assigns the module's exports to a global.
+internals.takeRouteExports = function takeRouteExports(name) {
+  const mod = global[name];
+  delete global[name];
+  return mod;
+};
