@@ -18,6 +18,7 @@ const (
 // Stable IDs of warnings and errors that tools may want to match on.
 const (
 	IDNodeModule    = "node-module-in-edge"     // a Node.js built-in is imported by an edge route
+	IDNodePolyfill  = "node-polyfill-missing"   // a built-in Next polyfills on the edge; edgeplay does not yet
 	IDSizeWarning   = "bundle-size-warning"     // bundle is over 80% of the size limit
 	IDSizeLimit     = "bundle-size-limit"       // bundle is over the size limit
 	IDRouteConflict = "route-conflict"          // two route files cannot both exist
