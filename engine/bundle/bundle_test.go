@@ -75,10 +75,10 @@ func TestBuildDiagnostics(t *testing.T) {
 		{
 			name: "node-import-deep",
 			files: map[string]string{
-				"pages/api/fs.ts":              "import { read } from '../../lib/read'\nexport const config = { runtime: 'edge' }\nexport default () => new Response(read())\n",
-				"lib/read.ts":                  "import { helper } from 'dep'\nexport const read = () => helper()\n",
+				"pages/api/fs.ts":               "import { read } from '../../lib/read'\nexport const config = { runtime: 'edge' }\nexport default () => new Response(read())\n",
+				"lib/read.ts":                   "import { helper } from 'dep'\nexport const read = () => helper()\n",
 				"node_modules/dep/package.json": `{"name":"dep","main":"index.js"}`,
-				"node_modules/dep/index.js":    "const fs = require('node:fs')\nconst path = require('path')\nexports.helper = () => fs.readFileSync(path.join('a'))\n",
+				"node_modules/dep/index.js":     "const fs = require('node:fs')\nconst path = require('path')\nexports.helper = () => fs.readFileSync(path.join('a'))\n",
 			},
 			route: "pages/api/fs.ts",
 		},

@@ -62,7 +62,7 @@ func DetectRuntime(file, page string, src []byte) (Runtime, diag.List) {
 	switch {
 	case !literal:
 		diags.Add(diag.Message{Kind: diag.Error, ID: diag.IDRuntimeConfig, Location: loc,
-			Text: fmt.Sprintf("The runtime of %s must be a string literal: Next.js reads it without running the code.", file),
+			Text:  fmt.Sprintf("The runtime of %s must be a string literal: Next.js reads it without running the code.", file),
 			Notes: []diag.Note{{Text: "Write runtime: 'edge' (or 'nodejs')."}}})
 		return RuntimeNodeJS, diags
 	case value == "edge":

@@ -49,7 +49,7 @@ func unicodeRegexpDiags(code, srcMap []byte, route string) diag.List {
 			}
 			seen[key] = true
 			out.Add(diag.Message{Kind: diag.Warning, ID: diag.IDUnicodeRegexp, Location: loc,
-				Text: "This regular expression uses a unicode property escape (\\p{…}), which edgeplay's runtime cannot run: it would match the wrong text.",
+				Text:  "This regular expression uses a unicode property escape (\\p{…}), which edgeplay's runtime cannot run: it would match the wrong text.",
 				Notes: []diag.Note{{Text: "The edge platform supports it; under edgeplay, calls using this expression give wrong results. Use explicit character ranges to test the route here."}}})
 		}
 	}
