@@ -1,0 +1,325 @@
+package traffic
+
+import (
+	"sync"
+	"time"
+)
+
+// Limits on what an exchange keeps, so that a long stream or a large body
+// cannot grow the journal without bound.
+const (
+	DefaultCapacity  = 10000
+	BodyPreviewBytes = 64 << 10 // request and response body previews
+	ChunkPreview     = 4 << 10  // per chunk
+	MaxChunks        = 10000    // chunk records per exchange (sizes keep counting)
+	MaxLogs          = 1000     // console lines per exchange
+)
+
+// Header is one header field, in order.
+type Header struct {
+	Name  string `json:"name"`
+	Value string `json:"value"`
+}
+
+// Chunk is one piece of a streamed response body.
+type Chunk struct {
+	Index  int           `json:"index"`
+	Offset time.Duration `json:"offset"` // since the exchange started
+	Size   int           `json:"size"`
+	Data   []byte        `json:"data"` // up to ChunkPreview bytes
+}
+
+// Log is one console line.
+type Log struct {
+	Time  time.Time `json:"time"`
+	Level string    `json:"level"` // log, info, debug, warn, error
+	Text  string    `json:"text"`
+	Route string    `json:"route,omitempty"`
+	Seq   uint64    `json:"seq,omitempty"` // the exchange, 0 when none
+}
+
+// ErrorInfo is an error the route threw, or one the server answered for.
+type ErrorInfo struct {
+	Name    string `json:"name"`
+	Message string `json:"message"`
+	Stack   string `json:"stack"`
+	File    string `json:"file,omitempty"`
+	Line    int    `json:"line,omitempty"`
+	Column  int    `json:"column,omitempty"` // 1-based
+}
+
+// Timing of an exchange.
+type Timing struct {
+	Queue time.Duration `json:"queue"` // until the route started running
+	TTFB  time.Duration `json:"ttfb"`  // until the response head was written
+	Total time.Duration `json:"total"`
+}
+
+// Exchange is one request and its response.
+type Exchange struct {
+	Seq         uint64     `json:"seq"`
+	Start       time.Time  `json:"start"`
+	Method      string     `json:"method"`
+	URL         string     `json:"url"` // as the route saw it (params merged)
+	Path        string     `json:"path"`
+	Route       string     `json:"route,omitempty"` // pattern, "/api/users/[id]"
+	File        string     `json:"file,omitempty"`
+	BuildID     int        `json:"buildId,omitempty"`
+	ReqHeader   []Header   `json:"requestHeaders"`
+	ReqBody     []byte     `json:"requestBody,omitempty"`
+	ReqBodySize int64      `json:"requestBodySize"`
+	Status      int        `json:"status"`
+	RespHeader  []Header   `json:"responseHeaders"`
+	RespBody    []byte     `json:"responseBody,omitempty"` // preview
+	RespSize    int64      `json:"responseSize"`
+	Stream      bool       `json:"stream"`
+	Chunks      []Chunk    `json:"chunks,omitempty"`
+	ChunkCount  int        `json:"chunkCount"`
+	Logs        []Log      `json:"logs,omitempty"`
+	Error       *ErrorInfo `json:"error,omitempty"`
+	Timing      Timing     `json:"timing"`
+	Done        bool       `json:"done"`
+}
+
+// Event kinds.
+const (
+	EventStart = "exchange:start"
+	EventHead  = "exchange:head"
+	EventChunk = "exchange:chunk"
+	EventLog   = "exchange:log"
+	EventEnd   = "exchange:end"
+)
+
+// Event is a change to the journal. Exchange is a snapshot (a copy) for
+// start, head and end; Chunk and Log carry only the new item.
+type Event struct {
+	Kind     string    `json:"kind"`
+	Seq      uint64    `json:"seq"`
+	Exchange *Exchange `json:"exchange,omitempty"`
+	Chunk    *Chunk    `json:"chunk,omitempty"`
+	Log      *Log      `json:"log,omitempty"`
+}
+
+// Options configure a Journal.
+type Options struct {
+	Capacity int         // exchanges kept; 0 means DefaultCapacity
+	Publish  func(Event) // called for every change; must not block
+}
+
+// Journal records exchanges. Goroutine-safe.
+type Journal struct {
+	opts Options
+	mu   sync.Mutex
+	ring []*Recorder
+	head int
+	n    int
+	seq  uint64
+}
+
+// NewJournal makes a journal.
+func NewJournal(opts Options) *Journal {
+	if opts.Capacity <= 0 {
+		opts.Capacity = DefaultCapacity
+	}
+	return &Journal{opts: opts, ring: make([]*Recorder, opts.Capacity)}
+}
+
+// Recorder records one exchange while it happens. Goroutine-safe: the
+// server writes the head and chunks while the route's loop adds logs.
+type Recorder struct {
+	j  *Journal
+	mu sync.Mutex
+	x  Exchange
+}
+
+// Begin starts an exchange.
+func (j *Journal) Begin(method, url, path string, header []Header) *Recorder {
+	r := &Recorder{j: j, x: Exchange{Start: time.Now(), Method: method, URL: url, Path: path, ReqHeader: header}}
+	j.mu.Lock()
+	j.seq++
+	r.x.Seq = j.seq
+	j.ring[j.head] = r
+	j.head = (j.head + 1) % len(j.ring)
+	if j.n < len(j.ring) {
+		j.n++
+	}
+	j.mu.Unlock()
+	r.publish(EventStart, nil, nil, true)
+	return r
+}
+
+// Seq is the exchange's number.
+func (r *Recorder) Seq() uint64 { return r.x.Seq }
+
+func (r *Recorder) publish(kind string, c *Chunk, l *Log, snapshot bool) {
+	if r.j.opts.Publish == nil {
+		return
+	}
+	e := Event{Kind: kind, Seq: r.x.Seq, Chunk: c, Log: l}
+	if snapshot {
+		r.mu.Lock()
+		s := r.snapshotLocked()
+		r.mu.Unlock()
+		e.Exchange = &s
+	}
+	r.j.opts.Publish(e)
+}
+
+// SetRoute records which route and build served the exchange, and the URL
+// the route saw.
+func (r *Recorder) SetRoute(pattern, file string, buildID int, url string) {
+	r.mu.Lock()
+	r.x.Route, r.x.File, r.x.BuildID = pattern, file, buildID
+	if url != "" {
+		r.x.URL = url
+	}
+	r.mu.Unlock()
+}
+
+// RequestBody records the request body as the route reads it (a preview
+// and the total size).
+func (r *Recorder) RequestBody(p []byte) {
+	r.mu.Lock()
+	r.x.ReqBodySize += int64(len(p))
+	if room := BodyPreviewBytes - len(r.x.ReqBody); room > 0 {
+		r.x.ReqBody = append(r.x.ReqBody, p[:min(room, len(p))]...)
+	}
+	r.mu.Unlock()
+}
+
+// Started marks the moment the route began running.
+func (r *Recorder) Started() {
+	r.mu.Lock()
+	r.x.Timing.Queue = time.Since(r.x.Start)
+	r.mu.Unlock()
+}
+
+// Head records the response status and headers.
+func (r *Recorder) Head(status int, header []Header, stream bool) {
+	r.mu.Lock()
+	r.x.Status, r.x.RespHeader, r.x.Stream = status, header, stream
+	r.x.Timing.TTFB = time.Since(r.x.Start)
+	r.mu.Unlock()
+	r.publish(EventHead, nil, nil, true)
+}
+
+// Body records a complete (non-streamed) response body.
+func (r *Recorder) Body(p []byte) {
+	r.mu.Lock()
+	r.x.RespSize = int64(len(p))
+	r.x.RespBody = append([]byte(nil), p[:min(len(p), BodyPreviewBytes)]...)
+	r.mu.Unlock()
+}
+
+// Chunk records one streamed chunk, at the moment it was written.
+func (r *Recorder) Chunk(p []byte) {
+	r.mu.Lock()
+	c := Chunk{Index: r.x.ChunkCount, Offset: time.Since(r.x.Start), Size: len(p), Data: append([]byte(nil), p[:min(len(p), ChunkPreview)]...)}
+	r.x.ChunkCount++
+	r.x.RespSize += int64(len(p))
+	if room := BodyPreviewBytes - len(r.x.RespBody); room > 0 {
+		r.x.RespBody = append(r.x.RespBody, p[:min(room, len(p))]...)
+	}
+	if len(r.x.Chunks) < MaxChunks {
+		r.x.Chunks = append(r.x.Chunks, c)
+	}
+	r.mu.Unlock()
+	r.publish(EventChunk, &c, nil, false)
+}
+
+// Log records a console line the route wrote while serving this exchange.
+func (r *Recorder) Log(level, text string) {
+	r.mu.Lock()
+	l := Log{Time: time.Now(), Level: level, Text: text, Route: r.x.Route, Seq: r.x.Seq}
+	if len(r.x.Logs) < MaxLogs {
+		r.x.Logs = append(r.x.Logs, l)
+	}
+	r.mu.Unlock()
+	r.publish(EventLog, nil, &l, false)
+}
+
+// Fail records the error the exchange ended with.
+func (r *Recorder) Fail(e *ErrorInfo) {
+	r.mu.Lock()
+	r.x.Error = e
+	r.mu.Unlock()
+}
+
+// End finishes the exchange.
+func (r *Recorder) End() {
+	r.mu.Lock()
+	if r.x.Done {
+		r.mu.Unlock()
+		return
+	}
+	r.x.Done = true
+	r.x.Timing.Total = time.Since(r.x.Start)
+	r.mu.Unlock()
+	r.publish(EventEnd, nil, nil, true)
+}
+
+// Snapshot returns a copy of the exchange as it is now.
+func (r *Recorder) Snapshot() Exchange {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.snapshotLocked()
+}
+
+func (r *Recorder) snapshotLocked() Exchange {
+	x := r.x
+	x.ReqHeader = append([]Header(nil), x.ReqHeader...)
+	x.RespHeader = append([]Header(nil), x.RespHeader...)
+	x.ReqBody = append([]byte(nil), x.ReqBody...)
+	x.RespBody = append([]byte(nil), x.RespBody...)
+	x.Chunks = append([]Chunk(nil), x.Chunks...)
+	x.Logs = append([]Log(nil), x.Logs...)
+	if x.Error != nil {
+		e := *x.Error
+		x.Error = &e
+	}
+	return x
+}
+
+// Exchanges returns snapshots of the kept exchanges, oldest first.
+func (j *Journal) Exchanges() []Exchange {
+	j.mu.Lock()
+	recs := make([]*Recorder, 0, j.n)
+	start := (j.head - j.n + len(j.ring)) % len(j.ring)
+	for i := 0; i < j.n; i++ {
+		recs = append(recs, j.ring[(start+i)%len(j.ring)])
+	}
+	j.mu.Unlock()
+	out := make([]Exchange, len(recs))
+	for i, r := range recs {
+		out[i] = r.Snapshot()
+	}
+	return out
+}
+
+// Get returns the exchange with seq, if it is still kept.
+func (j *Journal) Get(seq uint64) (Exchange, bool) {
+	j.mu.Lock()
+	var rec *Recorder
+	for i := 0; i < j.n; i++ {
+		r := j.ring[(j.head-1-i+2*len(j.ring))%len(j.ring)]
+		if r != nil && r.x.Seq == seq {
+			rec = r
+			break
+		}
+	}
+	j.mu.Unlock()
+	if rec == nil {
+		return Exchange{}, false
+	}
+	return rec.Snapshot(), true
+}
+
+// Clear drops every kept exchange (sequence numbers keep increasing).
+func (j *Journal) Clear() {
+	j.mu.Lock()
+	for i := range j.ring {
+		j.ring[i] = nil
+	}
+	j.head, j.n = 0, 0
+	j.mu.Unlock()
+}

@@ -1,0 +1,54 @@
+package traffic
+
+import (
+	"sync"
+	"testing"
+)
+
+func TestJournalRecordsAndRings(t *testing.T) {
+	var mu sync.Mutex
+	var kinds []string
+	j := NewJournal(Options{Capacity: 3, Publish: func(e Event) {
+		mu.Lock()
+		kinds = append(kinds, e.Kind)
+		mu.Unlock()
+	}})
+	for i := 0; i < 5; i++ {
+		r := j.Begin("GET", "http://localhost/api/x", "/api/x", nil)
+		r.Head(200, []Header{{"content-type", "text/plain"}}, i == 4)
+		if i == 4 {
+			r.Chunk([]byte("ab"))
+			r.Chunk(make([]byte, ChunkPreview+10))
+			r.Log("log", "hi")
+		} else {
+			r.Body([]byte("hello"))
+		}
+		r.End()
+		r.End() // idempotent
+	}
+	xs := j.Exchanges()
+	if len(xs) != 3 || xs[0].Seq != 3 || xs[2].Seq != 5 {
+		t.Fatalf("ring kept %d, first %d", len(xs), xs[0].Seq)
+	}
+	last := xs[2]
+	if !last.Stream || last.ChunkCount != 2 || last.RespSize != int64(2+ChunkPreview+10) || len(last.Chunks[1].Data) != ChunkPreview {
+		t.Fatalf("stream record wrong: %+v", last.Chunks)
+	}
+	if len(last.Logs) != 1 || last.Logs[0].Seq != 5 || !last.Done {
+		t.Fatalf("logs %+v", last.Logs)
+	}
+	if x, ok := j.Get(4); !ok || string(x.RespBody) != "hello" {
+		t.Fatalf("get 4: %v %q", ok, x.RespBody)
+	}
+	if _, ok := j.Get(1); ok {
+		t.Fatal("seq 1 should have been dropped")
+	}
+	want := 5*3 + 2 + 1 // start, head, end each; 2 chunks; 1 log
+	if len(kinds) != want {
+		t.Fatalf("%d events, want %d", len(kinds), want)
+	}
+	j.Clear()
+	if len(j.Exchanges()) != 0 {
+		t.Fatal("clear")
+	}
+}
