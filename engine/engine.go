@@ -1,0 +1,507 @@
+package engine
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/edgeplay/edgeplay/engine/bundle"
+	"github.com/edgeplay/edgeplay/engine/diag"
+	"github.com/edgeplay/edgeplay/engine/edge"
+	"github.com/edgeplay/edgeplay/engine/envfile"
+	"github.com/edgeplay/edgeplay/engine/routes"
+	"github.com/edgeplay/edgeplay/engine/server"
+	"github.com/edgeplay/edgeplay/engine/traffic"
+	"github.com/edgeplay/edgeplay/engine/watch"
+)
+
+// Options configure an Engine.
+type Options struct {
+	Dir     string        // the project folder
+	Host    string        // default 127.0.0.1
+	Port    int           // default 3000; the next free port when taken
+	Timeout time.Duration // time to first byte, default 25 s
+	MaxSize int           // gzip size limit, default 1 MB
+	MaxBody int64         // request body limit, default 4.5 MB
+	Env     []string      // the shell environment, default os.Environ()
+	// Log receives what `edgeplay serve` prints: a line per request,
+	// console output, build problems. nil prints nothing.
+	Log io.Writer
+	// NoWatch disables rebuilding on file changes.
+	NoWatch bool
+}
+
+// Engine serves one project.
+type Engine struct {
+	opts    Options
+	root    string
+	bus     bus
+	journal *traffic.Journal
+	srv     *server.Server
+	ln      net.Listener
+	watcher *watch.Watcher
+
+	mu      sync.Mutex // guards the fields below
+	table   *routes.Table
+	entries map[string]*entry // by route file
+	env     *envfile.Env
+	diags   diag.List
+	closed  bool
+
+	logMu   sync.Mutex
+	ready   chan struct{}
+	serveWG sync.WaitGroup
+	cancel  context.CancelFunc
+}
+
+// New checks the project folder and prepares an engine; Start runs it.
+func New(opts Options) (*Engine, error) {
+	if opts.Host == "" {
+		opts.Host = "127.0.0.1"
+	}
+	if opts.Port == 0 {
+		opts.Port = 3000
+	}
+	if opts.Timeout <= 0 {
+		opts.Timeout = 25 * time.Second
+	}
+	if opts.MaxSize <= 0 {
+		opts.MaxSize = bundle.DefaultLimit
+	}
+	if opts.Env == nil {
+		opts.Env = os.Environ()
+	}
+	root, err := filepath.Abs(opts.Dir)
+	if err != nil {
+		return nil, err
+	}
+	if fi, err := os.Stat(root); err != nil || !fi.IsDir() {
+		return nil, fmt.Errorf("%s is not a folder: give the folder of a Next.js project", opts.Dir)
+	}
+	if _, err := routes.FindDir(os.DirFS(root)); err != nil {
+		return nil, fmt.Errorf("%s: %w", opts.Dir, err)
+	}
+	e := &Engine{opts: opts, root: root, entries: map[string]*entry{}, ready: make(chan struct{})}
+	e.journal = traffic.NewJournal(traffic.Options{Publish: func(te traffic.Event) {
+		e.bus.publish(Event{Type: te.Kind, Traffic: &te})
+	}})
+	return e, nil
+}
+
+// Subscribe calls fn for every event, in order, on a goroutine of its own.
+// The returned function unsubscribes (and waits for fn to return).
+func (e *Engine) Subscribe(fn func(Event)) func() { return e.bus.subscribe(fn) }
+
+// Journal is the traffic journal.
+func (e *Engine) Journal() *traffic.Journal { return e.journal }
+
+// Root is the project folder, absolute.
+func (e *Engine) Root() string { return e.root }
+
+// Ready is closed once every route has been built once.
+func (e *Engine) Ready() <-chan struct{} { return e.ready }
+
+// URL is the server's address, "http://127.0.0.1:3000".
+func (e *Engine) URL() string {
+	if e.ln == nil {
+		return ""
+	}
+	return "http://" + e.ln.Addr().String()
+}
+
+// Start listens, builds every route, and watches the project. It returns
+// once the server listens; routes answer as soon as their own build is
+// done, and Ready closes when all are.
+func (e *Engine) Start(ctx context.Context) error {
+	ctx, e.cancel = context.WithCancel(ctx)
+	e.srv = server.New(server.Options{Timeout: e.opts.Timeout, MaxBody: e.opts.MaxBody, Journal: e.journal, Log: e.opts.Log})
+	ln, err := server.Listen(e.opts.Host, e.opts.Port)
+	if err != nil {
+		return err
+	}
+	e.ln = ln
+	e.serveWG.Add(1)
+	go func() {
+		defer e.serveWG.Done()
+		if err := e.srv.Serve(ln); err != nil {
+			e.logf("server: %v\n", err)
+		}
+	}()
+	if !e.opts.NoWatch {
+		w, err := watch.New(e.root, watch.Options{Ignore: ignoreDir})
+		if err != nil {
+			e.logf("edgeplay: watching %s failed (%v); saves will not rebuild\n", e.root, err)
+		} else {
+			e.watcher = w
+			go e.watchLoop(ctx)
+		}
+	}
+	e.loadEnv()
+	e.rescan(true)
+	return nil
+}
+
+// ignoreDir says which folders the watcher skips: dependencies, VCS and
+// build output. Bundle inputs in them are watched one by one.
+func ignoreDir(path string, isDir bool) bool {
+	if !isDir {
+		return false
+	}
+	switch filepath.Base(path) {
+	case "node_modules", ".git", ".next", ".edgeplay", ".vercel", ".turbo":
+		return true
+	}
+	return false
+}
+
+// Close stops the server, the watcher, every route and the subscribers.
+func (e *Engine) Close() error {
+	e.mu.Lock()
+	if e.closed {
+		e.mu.Unlock()
+		return nil
+	}
+	e.closed = true
+	entries := e.entries
+	e.entries = map[string]*entry{}
+	e.mu.Unlock()
+	if e.cancel != nil {
+		e.cancel()
+	}
+	var errs []error
+	if e.watcher != nil {
+		errs = append(errs, e.watcher.Close())
+	}
+	if e.srv != nil {
+		errs = append(errs, e.srv.Close())
+	}
+	e.serveWG.Wait()
+	for _, en := range entries {
+		en.close()
+	}
+	e.bus.close()
+	return errors.Join(errs...)
+}
+
+// Diagnostics returns the project-level diagnostics (route conflicts, env
+// file problems).
+func (e *Engine) Diagnostics() diag.List {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return append(diag.List(nil), e.diags...)
+}
+
+// Routes returns every route with its state, in match order.
+func (e *Engine) Routes() []RouteInfo {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return e.routesLocked()
+}
+
+func (e *Engine) routesLocked() []RouteInfo {
+	if e.table == nil {
+		return nil
+	}
+	out := make([]RouteInfo, 0, len(e.table.Routes))
+	for _, r := range e.table.Routes {
+		if en := e.entries[r.File]; en != nil {
+			out = append(out, en.info())
+		}
+	}
+	return out
+}
+
+// loadEnv reads the env files.
+func (e *Engine) loadEnv() {
+	env, err := envfile.Load(e.root, e.opts.Env)
+	if err != nil {
+		e.logf("edgeplay: reading env files: %v\n", err)
+		env = &envfile.Env{Vars: envMap(e.opts.Env)}
+	}
+	for _, d := range env.Diags {
+		e.logf("%s", d.Format())
+	}
+	if len(env.Files) > 0 {
+		var names []string
+		for _, f := range env.Files {
+			names = append(names, filepath.Base(f))
+		}
+		e.logf(" - Environments: %s\n", strings.Join(names, ", "))
+	}
+	e.mu.Lock()
+	e.env = env
+	e.mu.Unlock()
+}
+
+func envMap(env []string) map[string]string {
+	m := make(map[string]string, len(env))
+	for _, kv := range env {
+		if i := strings.IndexByte(kv, '='); i > 0 {
+			m[kv[:i]] = kv[i+1:]
+		}
+	}
+	return m
+}
+
+// rescan reads the route table again, creates and removes entries, and
+// builds the new ones (all of them when all is true).
+func (e *Engine) rescan(all bool) {
+	table, err := routes.Scan(os.DirFS(e.root))
+	if err != nil {
+		e.logf("edgeplay: %v\n", err)
+		table = &routes.Table{}
+	}
+	e.mu.Lock()
+	if e.closed {
+		e.mu.Unlock()
+		return
+	}
+	var removed []*entry
+	var build []*entry
+	next := map[string]*entry{}
+	for _, r := range table.Routes {
+		en := e.entries[r.File]
+		if en == nil || en.route.Pattern != r.Pattern {
+			if en != nil {
+				removed = append(removed, en)
+			}
+			en = newEntry(e, r)
+			build = append(build, en)
+		} else {
+			en.route = r
+			if all {
+				build = append(build, en)
+			}
+		}
+		next[r.File] = en
+	}
+	for file, en := range e.entries {
+		if next[file] != en {
+			removed = append(removed, en)
+		}
+	}
+	e.entries = next
+	e.table = table
+	e.diags = table.Diags
+	states := map[string]*server.RouteState{}
+	for f, en := range next {
+		states[f] = en.state
+	}
+	e.srv.SetTable(&server.Table{Routes: table, States: states})
+	infos := e.routesLocked()
+	e.mu.Unlock()
+
+	for _, en := range removed {
+		en.close()
+	}
+	for _, d := range table.Diags {
+		e.logf("%s", d.Format())
+	}
+	e.bus.publish(Event{Type: EventDiagnostics, Diags: table.Diags})
+	e.bus.publish(Event{Type: EventRoutes, Routes: infos})
+	e.buildAll(build)
+}
+
+// buildAll builds entries in parallel (esbuild itself is parallel; a small
+// fan-out keeps a many-route project quick to start) and closes Ready the
+// first time everything is built.
+func (e *Engine) buildAll(entries []*entry) {
+	if len(entries) == 0 {
+		e.markReady()
+		return
+	}
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, 4)
+	for _, en := range entries {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func(en *entry) {
+			defer wg.Done()
+			defer func() { <-sem }()
+			en.build()
+		}(en)
+	}
+	wg.Wait()
+	e.updateWatchedFiles()
+	e.markReady()
+}
+
+func (e *Engine) markReady() {
+	select {
+	case <-e.ready:
+	default:
+		close(e.ready)
+		e.bus.publish(Event{Type: EventReady, URL: e.URL()})
+	}
+}
+
+// updateWatchedFiles watches bundle inputs the recursive watch misses
+// (node_modules, files outside the project).
+func (e *Engine) updateWatchedFiles() {
+	if e.watcher == nil {
+		return
+	}
+	e.mu.Lock()
+	set := map[string]bool{}
+	for _, en := range e.entries {
+		for _, f := range en.inputFiles() {
+			if !e.coveredByWatch(f) {
+				set[f] = true
+			}
+		}
+	}
+	e.mu.Unlock()
+	files := make([]string, 0, len(set))
+	for f := range set {
+		files = append(files, f)
+	}
+	sort.Strings(files)
+	if err := e.watcher.WatchFiles(files); err != nil {
+		e.logf("edgeplay: watching bundle inputs: %v\n", err)
+	}
+}
+
+func (e *Engine) coveredByWatch(path string) bool {
+	rel, err := filepath.Rel(e.root, path)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return false
+	}
+	for dir := filepath.Dir(path); len(dir) > len(e.root); dir = filepath.Dir(dir) {
+		if ignoreDir(dir, true) {
+			return false
+		}
+	}
+	return true
+}
+
+// watchLoop turns batches of file changes into rebuilds.
+func (e *Engine) watchLoop(ctx context.Context) {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case err, ok := <-e.watcher.Errors():
+			if !ok {
+				return
+			}
+			e.logf("edgeplay: watcher: %v\n", err)
+		case batch, ok := <-e.watcher.Changes():
+			if !ok {
+				return
+			}
+			e.onChanges(batch)
+		}
+	}
+}
+
+var configFiles = map[string]bool{"tsconfig.json": true, "jsconfig.json": true, "package.json": true}
+
+func (e *Engine) onChanges(batch []watch.Change) {
+	e.mu.Lock()
+	apiDir := ""
+	if e.table != nil {
+		apiDir = filepath.Join(e.root, filepath.FromSlash(e.table.Dir))
+	}
+	e.mu.Unlock()
+	var rescan, envChanged, reset, created bool
+	paths := map[string]bool{}
+	for _, c := range batch {
+		paths[c.Path] = true
+		base := filepath.Base(c.Path)
+		if c.Op&(watch.Create|watch.Remove|watch.Rename) != 0 {
+			created = created || c.Op&watch.Create != 0
+			if c.Path == e.root || apiDir == "" || within(apiDir, c.Path) || within(c.Path, apiDir) {
+				rescan = true
+			}
+		}
+		if isEnvFile(base) && filepath.Dir(c.Path) == e.root {
+			envChanged = true
+		}
+		if configFiles[base] {
+			reset = true
+		}
+	}
+	if envChanged {
+		e.loadEnv()
+	}
+	if rescan {
+		e.rescan(false)
+	}
+	e.mu.Lock()
+	var build []*entry
+	for _, en := range e.entries {
+		switch {
+		case envChanged || reset:
+			build = append(build, en)
+		case en.usesAny(paths):
+			build = append(build, en)
+		case created && en.failed():
+			build = append(build, en) // a missing import may exist now
+		}
+	}
+	e.mu.Unlock()
+	if reset {
+		for _, en := range build {
+			en.resetBundler()
+		}
+	}
+	e.buildAll(build)
+}
+
+func isEnvFile(name string) bool {
+	for _, n := range envfile.Names() {
+		if n == name {
+			return true
+		}
+	}
+	return false
+}
+
+// within reports whether path is dir or inside it.
+func within(dir, path string) bool {
+	rel, err := filepath.Rel(dir, path)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
+
+func (e *Engine) logf(format string, args ...any) {
+	if e.opts.Log == nil {
+		return
+	}
+	e.logMu.Lock()
+	fmt.Fprintf(e.opts.Log, format, args...)
+	e.logMu.Unlock()
+}
+
+// console receives a route's console output.
+func (e *Engine) console(route string) func(owner any, level, text string) {
+	return func(owner any, level, text string) {
+		if rec, ok := owner.(*traffic.Recorder); ok {
+			rec.Log(level, text)
+		} else {
+			l := traffic.Log{Time: time.Now(), Level: level, Text: text, Route: route}
+			e.bus.publish(Event{Type: EventLog, Log: &l})
+		}
+		e.logf("%s\n", text)
+	}
+}
+
+// edgeOptions are the runtime options of a new generation.
+func (e *Engine) edgeOptions(route string) edge.Options {
+	e.mu.Lock()
+	vars := map[string]string{}
+	if e.env != nil {
+		for k, v := range e.env.Vars {
+			vars[k] = v
+		}
+	}
+	e.mu.Unlock()
+	return edge.Options{Env: vars, Timeout: e.opts.Timeout, Console: e.console(route)}
+}

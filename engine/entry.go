@@ -1,0 +1,288 @@
+package engine
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/edgeplay/edgeplay/engine/bundle"
+	"github.com/edgeplay/edgeplay/engine/diag"
+	"github.com/edgeplay/edgeplay/engine/edge"
+	"github.com/edgeplay/edgeplay/engine/routes"
+	"github.com/edgeplay/edgeplay/engine/server"
+)
+
+// Build states of a route.
+const (
+	StateBuilding = "building"
+	StateOK       = "ok"
+	StateFailed   = "failed"
+	StateNode     = "nodejs" // a Node.js route: listed, not run
+)
+
+// RouteInfo is a route as the UI and `check` show it.
+type RouteInfo struct {
+	Pattern  string         `json:"pattern"` // "/api/users/[id]"
+	File     string         `json:"file"`    // "pages/api/users/[id].ts"
+	Runtime  string         `json:"runtime"` // "edge" or "nodejs"
+	State    string         `json:"state"`
+	Build    *bundle.Result `json:"build,omitempty"`
+	Diags    diag.List      `json:"diagnostics,omitempty"`
+	BuiltAt  time.Time      `json:"builtAt,omitempty"`
+	Oversize bool           `json:"oversize,omitempty"`
+}
+
+// entry is one route's bundler, generation and state.
+type entry struct {
+	e     *Engine
+	route *routes.Route
+	state *server.RouteState
+
+	buildMu sync.Mutex // one build at a time per route
+
+	mu      sync.Mutex
+	bundler *bundle.Bundler
+	gen     *edge.Generation
+	runtime bundle.Runtime
+	last    *bundle.Result
+	diags   diag.List
+	status  string
+	builtAt time.Time
+	files   map[string]bool
+	closed  bool
+}
+
+func newEntry(e *Engine, r *routes.Route) *entry {
+	return &entry{e: e, route: r, state: server.NewRouteState(r), status: StateBuilding}
+}
+
+func (en *entry) info() RouteInfo {
+	en.mu.Lock()
+	defer en.mu.Unlock()
+	ri := RouteInfo{Pattern: en.route.Pattern, File: en.route.File, Runtime: string(en.runtime), State: en.status,
+		Build: en.last, Diags: en.diags, BuiltAt: en.builtAt}
+	if ri.Runtime == "" {
+		ri.Runtime = string(bundle.RuntimeEdge)
+	}
+	if en.last != nil {
+		ri.Oversize = en.last.Gzip > en.last.Limit
+	}
+	return ri
+}
+
+func (en *entry) failed() bool {
+	en.mu.Lock()
+	defer en.mu.Unlock()
+	return en.status == StateFailed
+}
+
+func (en *entry) inputFiles() []string {
+	en.mu.Lock()
+	defer en.mu.Unlock()
+	out := make([]string, 0, len(en.files))
+	for f := range en.files {
+		out = append(out, f)
+	}
+	return out
+}
+
+func (en *entry) usesAny(paths map[string]bool) bool {
+	en.mu.Lock()
+	defer en.mu.Unlock()
+	for p := range paths {
+		if en.files[p] {
+			return true
+		}
+	}
+	return false
+}
+
+func (en *entry) resetBundler() {
+	en.mu.Lock()
+	b := en.bundler
+	en.mu.Unlock()
+	if b != nil {
+		if err := b.Reset(); err != nil {
+			en.e.logf("edgeplay: %s: %v\n", en.route.File, err)
+		}
+	}
+}
+
+func (en *entry) close() {
+	en.buildMu.Lock()
+	defer en.buildMu.Unlock()
+	en.mu.Lock()
+	en.closed = true
+	b, g := en.bundler, en.gen
+	en.bundler, en.gen = nil, nil
+	en.mu.Unlock()
+	if b != nil {
+		b.Close()
+	}
+	if g != nil {
+		g.Close()
+	}
+}
+
+// build reads the route's config, bundles it, compiles it and swaps the
+// new generation in. In-flight requests finish on the old one.
+func (en *entry) build() {
+	en.buildMu.Lock()
+	defer en.buildMu.Unlock()
+	en.mu.Lock()
+	if en.closed {
+		en.mu.Unlock()
+		return
+	}
+	en.status = StateBuilding
+	en.mu.Unlock()
+	info := en.info()
+	en.e.bus.publish(Event{Type: EventBuildStart, Route: &info})
+
+	r := en.route
+	abs := filepath.Join(en.e.root, filepath.FromSlash(r.File))
+	src, err := os.ReadFile(abs)
+	if err != nil {
+		en.fail(nil, diag.List{diag.Errorf(diag.IDBuild, "cannot read the route file: %v", err).At(r.File, 0, 0)}, map[string]bool{abs: true})
+		return
+	}
+	runtime, cfg := bundle.DetectRuntime(r.File, r.Pattern, src)
+	if cfg.HasErrors() {
+		en.setRuntime(bundle.RuntimeNodeJS)
+		en.fail(nil, cfg, map[string]bool{abs: true})
+		return
+	}
+	if runtime == bundle.RuntimeNodeJS {
+		en.nodeRoute(cfg, abs)
+		return
+	}
+	en.setRuntime(bundle.RuntimeEdge)
+	en.mu.Lock()
+	b := en.bundler
+	en.mu.Unlock()
+	if b == nil {
+		b, err = bundle.New(bundle.Options{Root: en.e.root, File: r.File, Page: r.Pattern, Limit: en.e.opts.MaxSize})
+		if err != nil {
+			en.fail(nil, diag.List{diag.Errorf(diag.IDBuild, "%v", err).At(r.File, 0, 0)}, map[string]bool{abs: true})
+			return
+		}
+		en.mu.Lock()
+		en.bundler = b
+		en.mu.Unlock()
+	}
+	res := b.Build()
+	diags := append(append(diag.List(nil), cfg...), res.Diags...)
+	files := map[string]bool{abs: true}
+	for _, f := range res.Files {
+		files[f] = true
+	}
+	if res.Failed() {
+		en.fail(res, diags, files)
+		return
+	}
+	script, err := edge.Compile(r.File, r.Pattern, res.ID, res.Code)
+	if err != nil {
+		en.fail(res, append(diags, toDiag(err, r.File)), files)
+		return
+	}
+	gen := edge.NewGeneration(script, en.e.edgeOptions(r.Pattern))
+	en.mu.Lock()
+	old := en.gen
+	en.gen = gen
+	en.last, en.diags, en.files = res, diags, files
+	en.status, en.builtAt = StateOK, time.Now()
+	en.mu.Unlock()
+	if old != nil && old.Isolates() > 0 {
+		gen.Warm() // the route is in use: have an isolate ready for the next request
+	}
+	en.state.Set(&server.Snapshot{Gen: gen, BuildID: res.ID, Oversize: res.Gzip > res.Limit})
+	if old != nil {
+		old.Close()
+	}
+	en.report(diags)
+}
+
+func (en *entry) setRuntime(rt bundle.Runtime) {
+	en.mu.Lock()
+	en.runtime = rt
+	en.mu.Unlock()
+}
+
+// nodeRoute lists a Node.js route and answers it with 501.
+func (en *entry) nodeRoute(cfg diag.List, abs string) {
+	en.setRuntime(bundle.RuntimeNodeJS)
+	en.mu.Lock()
+	old, b := en.gen, en.bundler
+	en.gen, en.bundler = nil, nil
+	en.last, en.diags, en.files = nil, cfg, map[string]bool{abs: true}
+	en.status, en.builtAt = StateNode, time.Now()
+	en.mu.Unlock()
+	if b != nil {
+		b.Close()
+	}
+	en.state.Set(&server.Snapshot{Status: 501, Body: NodeRouteMessage(en.route.File)})
+	if old != nil {
+		old.Close()
+	}
+	en.report(cfg)
+}
+
+// NodeRouteMessage is the body of a Node.js route's 501 answer.
+func NodeRouteMessage(file string) string {
+	return fmt.Sprintf("%s is a Node.js API route: it does not export `runtime: 'edge'` in its config.\n"+
+		"edgeplay runs edge routes. Run this route with `next dev`, or make it an edge route by adding:\n\n"+
+		"    export const config = { runtime: 'edge' }\n", file)
+}
+
+// fail publishes a failed build: the route answers 500 with the errors,
+// never stale code.
+func (en *entry) fail(res *bundle.Result, diags diag.List, files map[string]bool) {
+	en.mu.Lock()
+	old := en.gen
+	en.gen = nil
+	en.last, en.diags, en.files = res, diags, files
+	en.status, en.builtAt = StateFailed, time.Now()
+	en.mu.Unlock()
+	id := 0
+	if res != nil {
+		id = res.ID
+	}
+	en.state.Set(&server.Snapshot{Status: 500, BuildID: id, Body: failureBody(en.route.File, diags)})
+	if old != nil {
+		old.Close()
+	}
+	en.report(diags)
+}
+
+func failureBody(file string, diags diag.List) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "Failed to compile %s\n\n", file)
+	for _, d := range diags {
+		if d.Kind == diag.Error {
+			b.WriteString(d.Format())
+		}
+	}
+	b.WriteString("\nedgeplay rebuilds the route when you save a fix.\n")
+	return b.String()
+}
+
+func toDiag(err error, file string) diag.Message {
+	if m, ok := err.(diag.Message); ok {
+		return m
+	}
+	return diag.Errorf(diag.IDBuild, "%v", err).At(file, 0, 0)
+}
+
+// report prints the build's problems and publishes the build event.
+func (en *entry) report(diags diag.List) {
+	for _, d := range diags {
+		if d.Kind == diag.Error || d.Kind == diag.Warning {
+			en.e.logf("%s", d.Format())
+		}
+	}
+	info := en.info()
+	en.e.bus.publish(Event{Type: EventBuild, Route: &info})
+}

@@ -1,0 +1,54 @@
+package server
+
+import (
+	"sync"
+	"sync/atomic"
+
+	"github.com/edgeplay/edgeplay/engine/edge"
+	"github.com/edgeplay/edgeplay/engine/routes"
+)
+
+// Snapshot is what a route serves right now.
+type Snapshot struct {
+	Gen     *edge.Generation // nil when the route cannot run
+	BuildID int
+	// Status and Body answer the request instead of running the route
+	// (a Node.js route: 501; a failed build or bad config: 500).
+	Status int
+	Body   string
+	// Oversize marks a route over the size limit: served, flagged.
+	Oversize bool
+}
+
+// RouteState is one route's slot. The engine swaps its snapshot after
+// every build; requests read it without locks.
+type RouteState struct {
+	Route *routes.Route
+	cur   atomic.Pointer[Snapshot]
+	once  sync.Once
+	ready chan struct{}
+}
+
+// NewRouteState makes a slot with no build yet.
+func NewRouteState(r *routes.Route) *RouteState {
+	return &RouteState{Route: r, ready: make(chan struct{})}
+}
+
+// Set publishes a new snapshot (after a build) and marks the route ready.
+func (s *RouteState) Set(snap *Snapshot) {
+	s.cur.Store(snap)
+	s.once.Do(func() { close(s.ready) })
+}
+
+// Current returns the snapshot, or nil before the first build.
+func (s *RouteState) Current() *Snapshot { return s.cur.Load() }
+
+// Ready is closed once the first build is published.
+func (s *RouteState) Ready() <-chan struct{} { return s.ready }
+
+// Table is the routes with their states; the engine replaces it when files
+// are added or removed.
+type Table struct {
+	Routes *routes.Table
+	States map[string]*RouteState // by route file
+}
