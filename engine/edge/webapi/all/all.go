@@ -4,11 +4,13 @@ package all
 
 import (
 	_ "github.com/edgeplay/edgeplay/engine/edge/webapi/console"
+	_ "github.com/edgeplay/edgeplay/engine/edge/webapi/encoding"
 	_ "github.com/edgeplay/edgeplay/engine/edge/webapi/fetch"
 	_ "github.com/edgeplay/edgeplay/engine/edge/webapi/global"
 	_ "github.com/edgeplay/edgeplay/engine/edge/webapi/next"
 	_ "github.com/edgeplay/edgeplay/engine/edge/webapi/runtime"
 	_ "github.com/edgeplay/edgeplay/engine/edge/webapi/streams"
 	_ "github.com/edgeplay/edgeplay/engine/edge/webapi/timers"
+	_ "github.com/edgeplay/edgeplay/engine/edge/webapi/url"
 	_ "github.com/edgeplay/edgeplay/engine/edge/webapi/webidl"
 )
