@@ -63,6 +63,6 @@ internals.cancelReader = function cancelReader(reader, reason) {
 // The route module: esbuild's IIFE assigns the module's exports to a global.
 internals.takeRouteExports = function takeRouteExports(name) {
   const mod = global[name];
-  delete global[name];
+  global[name] = undefined; // a var binding: not deletable, but cleared
   return mod;
 };
