@@ -27,7 +27,7 @@ import (
 type Options struct {
 	Dir     string        // the project folder
 	Host    string        // default 127.0.0.1
-	Port    int           // default 3000; the next free port when taken
+	Port    int           // default 3000; the next free port when taken; -1: any
 	Timeout time.Duration // time to first byte, default 25 s
 	MaxSize int           // gzip size limit, default 1 MB
 	MaxBody int64         // request body limit, default 4.5 MB
@@ -67,8 +67,11 @@ func New(opts Options) (*Engine, error) {
 	if opts.Host == "" {
 		opts.Host = "127.0.0.1"
 	}
-	if opts.Port == 0 {
+	switch {
+	case opts.Port == 0:
 		opts.Port = 3000
+	case opts.Port < 0:
+		opts.Port = 0 // any free port (tests)
 	}
 	if opts.Timeout <= 0 {
 		opts.Timeout = 25 * time.Second

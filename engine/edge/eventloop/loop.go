@@ -36,7 +36,6 @@ type Loop struct {
 
 	mu      sync.Mutex
 	queue   []Job
-	spare   []Job
 	wake    chan struct{}
 	stopped bool
 	done    chan struct{}
@@ -159,7 +158,7 @@ func (l *Loop) Run() {
 			return
 		}
 		jobs := l.queue
-		l.queue = l.spare[:0]
+		l.queue = nil
 		l.mu.Unlock()
 		if len(jobs) == 0 {
 			<-l.wake
@@ -172,9 +171,6 @@ func (l *Loop) Run() {
 				return
 			}
 		}
-		l.mu.Lock()
-		l.spare = jobs[:0]
-		l.mu.Unlock()
 	}
 }
 
