@@ -178,8 +178,12 @@ func (x *exchange) serve(hdr []string) {
 		return
 	}
 	t := s.table.Load()
-	route, params, ok := t.Routes.Match(path)
-	if !ok {
+	route, params, err := t.Routes.MatchErr(path)
+	if err != nil {
+		x.text(http.StatusBadRequest, "Bad Request: "+err.Error()+"\n")
+		return
+	}
+	if route == nil {
 		x.notFound()
 		return
 	}
@@ -198,10 +202,7 @@ func (x *exchange) serve(hdr []string) {
 		return
 	}
 	snap := state.Current()
-	url := s.Origin() + path
-	if q := routes.InjectParams(r.URL.RawQuery, params); q != "" {
-		url += "?" + q
-	}
+	url := routes.RequestURL(s.Origin(), path, r.URL.RawQuery, params)
 	x.rec.SetRoute(route.Pattern, route.File, snap.BuildID, url)
 	if snap.Gen == nil {
 		x.text(snap.Status, snap.Body)
