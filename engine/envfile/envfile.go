@@ -1,162 +1,143 @@
-// Package envfile loads a project's env files as `next dev` does (through
-// @next/env, which uses dotenv and dotenv-expand): a variable set in the
-// shell wins, then .env.development.local, .env.local, .env.development,
-// .env; values may reference other variables ($VAR, ${VAR},
-// ${VAR:-default}).
-//
-//	env, err := envfile.Load(projectDir, os.Environ())
-//	env.Vars["GREETING"]
 package envfile
 
 import (
+	"errors"
+	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 
 	"github.com/edgeplay/edgeplay/engine/diag"
 )
 
-// Env is the merged environment of a project.
+// Env is a project's environment for development.
 type Env struct {
-	Vars  map[string]string // shell environment + file variables
-	Files []string          // env files that exist, in priority order
-	Diags diag.List         // lines that could not be read
+	Vars  map[string]string // the merged result: shell environment + file variables
+	Files []string          // absolute paths of the env files that exist and were read, highest priority first
+	Diags diag.List         // problems in the files, with file:line:col (File is the file's name)
 }
 
-// Names are the env files Load reads, highest priority first.
+// Names returns the env file names Load looks for, highest priority first.
+// They are relative to the project folder (no sub-folders), so a watcher
+// matches a changed path's base name against them in the project root only.
 func Names() []string {
 	return []string{".env.development.local", ".env.local", ".env.development", ".env"}
 }
 
-// dotenv's LINE expression (lib/main.js), which @next/env uses.
-var lineRe = regexp.MustCompile(`(?m)^\s*(?:export\s+)?([\w.-]+)(?:\s*=\s*?|:\s+?)(\s*'(?:\\'|[^'])*'|\s*"(?:\\"|[^"])*"|\s*` + "`(?:\\\\`|[^`])*`" + `|[^#\r\n]+)?\s*(?:#.*)?$`)
-
-// Parse reads one env file's text as dotenv does. Lines that are neither
-// blank, comments, nor assignments come back as warnings.
-func Parse(file, src string) (map[string]string, []string, diag.List) {
-	vars, order, _, diags := parse(file, src)
-	return vars, order, diags
-}
-
-// parse also returns the keys whose values were single-quoted, which
-// dotenv-expand leaves as they are.
-func parse(file, src string) (map[string]string, []string, map[string]bool, diag.List) {
-	literal := map[string]bool{}
-	src = strings.ReplaceAll(src, "\r\n", "\n")
-	vars := map[string]string{}
-	var order []string
-	var diags diag.List
-	covered := make([]bool, len(src)+1)
-	for _, m := range lineRe.FindAllStringSubmatchIndex(src, -1) {
-		key := src[m[2]:m[3]]
-		val := ""
-		if m[4] >= 0 {
-			val = strings.TrimSpace(src[m[4]:m[5]])
-		}
-		for i := m[0]; i < m[1]; i++ {
-			covered[i] = true
-		}
-		quote := byte(0)
-		if len(val) >= 2 && (val[0] == '\'' || val[0] == '"' || val[0] == '`') && val[len(val)-1] == val[0] {
-			quote = val[0]
-			val = val[1 : len(val)-1]
-		}
-		if quote == '"' {
-			val = strings.ReplaceAll(strings.ReplaceAll(val, `\n`, "\n"), `\r`, "\r")
-		}
-		if _, ok := vars[key]; !ok {
-			order = append(order, key)
-		}
-		vars[key] = val
-		literal[key] = quote == '\''
-
-	}
-	line := 1
-	start := 0
-	for i := 0; i <= len(src); i++ {
-		if i == len(src) || src[i] == '\n' {
-			text := src[start:i]
-			t := strings.TrimSpace(text)
-			if t != "" && !strings.HasPrefix(t, "#") && !covered[start] && !anyCovered(covered, start, i) {
-				diags.Add(diag.Message{Kind: diag.Warning, ID: "env-line", Location: &diag.Location{File: file, Line: line, LineText: text},
-					Text: "This line of the env file is not a KEY=value assignment; it is ignored (as dotenv does)."})
-			}
-			line++
-			start = i + 1
-		}
-	}
-	return vars, order, literal, diags
-}
-
-func anyCovered(c []bool, from, to int) bool {
-	for i := from; i < to; i++ {
-		if c[i] {
-			return true
-		}
-	}
-	return false
-}
-
-// Load reads the env files of dir and merges them with the shell
-// environment (os.Environ format).
+// Load reads the env files of the project in dir for development, as next
+// dev does, and merges them with shell (in os.Environ form, "KEY=value";
+// entries without "=" are skipped). A variable set in shell wins over every
+// file; then .env.development.local, .env.local, .env.development, .env.
+//
+// Missing files are fine. Problems in a file are messages in Env.Diags and
+// never stop the others from loading; a file Next would fail to load (a
+// read error, an expansion that never ends) contributes no variables, as
+// under next dev. The error is for dir itself: not a folder, or unreadable.
 func Load(dir string, shell []string) (*Env, error) {
-	env := &Env{Vars: map[string]string{}}
-	shellVars := map[string]bool{}
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, err
+	}
+	if fi, err := os.Stat(abs); err != nil {
+		if !errors.Is(err, fs.ErrNotExist) {
+			return nil, err
+		}
+	} else if !fi.IsDir() {
+		return nil, fmt.Errorf("envfile: %s is not a folder", dir)
+	}
+
+	env := environ{} // process.env as it changes while Next loads the files
 	for _, kv := range shell {
 		if i := strings.IndexByte(kv, '='); i > 0 {
-			env.Vars[kv[:i]] = kv[i+1:]
-			shellVars[kv[:i]] = true
+			env[kv[:i]] = kv[i+1:]
 		}
 	}
+	orig := make(map[string]bool, len(env)) // keys the shell set: they always win
+	for k := range env {
+		orig[k] = true
+	}
+
+	out := &Env{}
+	fromFiles := map[string]string{} // first file (highest priority) wins
 	for _, name := range Names() {
-		p := filepath.Join(dir, name)
-		b, err := os.ReadFile(p)
-		if os.IsNotExist(err) {
+		path := filepath.Join(abs, name)
+		src, ok := readEnvFile(path, name, &out.Diags)
+		if !ok {
 			continue
 		}
-		if err != nil {
-			env.Diags.Add(diag.Warnf("env-file", "cannot read %s: %v", name, err).At(name, 0, 0))
+		out.Files = append(out.Files, path)
+		vars, diags := Parse(name, src)
+		out.Diags = append(out.Diags, diags...)
+		if err := expandFile(vars, env); err != nil {
+			out.Diags.Add(runawayMessage(name, src, err))
 			continue
 		}
-		env.Files = append(env.Files, p)
-		vars, order, literal, diags := parse(name, string(b))
-		env.Diags = append(env.Diags, diags...)
-		for _, k := range order {
-			if _, set := env.Vars[k]; set {
-				continue // the shell or a higher-priority file wins
+		for _, v := range vars {
+			if _, set := fromFiles[v.Key]; !set && !orig[v.Key] {
+				fromFiles[v.Key] = v.Value
 			}
-			v := vars[k]
-			if !literal[k] {
-				v = expand(v, env.Vars, vars, shellVars)
-			}
-			env.Vars[k] = v
 		}
 	}
-	return env, nil
+
+	// Object.assign(process.env, parsed): the shell keys keep what the
+	// expansion left in process.env, the others take the value of the first
+	// file that set them.
+	out.Vars = make(map[string]string, len(env)+len(fromFiles))
+	for k, v := range env {
+		out.Vars[k] = v
+	}
+	for k, v := range fromFiles {
+		out.Vars[k] = v
+	}
+	return out, nil
 }
 
-var refRe = regexp.MustCompile(`(\\)?\$\{([\w.-]+)(?::?-([^}]*))?\}|(\\)?\$([\w]+)`)
+// readEnvFile reads one env file. Next reads regular files (and FIFOs) and
+// ignores a folder of the same name; a missing file is no problem.
+func readEnvFile(path, name string, diags *diag.List) (string, bool) {
+	fi, err := os.Stat(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return "", false
+	}
+	if err == nil && !fi.Mode().IsRegular() && fi.Mode()&fs.ModeNamedPipe == 0 {
+		return "", false
+	}
+	var b []byte
+	if err == nil {
+		b, err = os.ReadFile(path)
+	}
+	if err != nil {
+		m := diag.Errorf(IDRead, "Cannot read %s, so none of its variables are set: %v", name, unwrapPath(err))
+		m.Location = &diag.Location{File: name}
+		diags.Add(m)
+		return "", false
+	}
+	return string(b), true
+}
 
-// expand replaces $VAR, ${VAR} and ${VAR:-default} (dotenv-expand): the
-// value comes from the shell, then from variables already loaded, then from
-// the same file; \$ keeps a literal dollar sign.
-func expand(v string, loaded, file map[string]string, shell map[string]bool) string {
-	return refRe.ReplaceAllStringFunc(v, func(ref string) string {
-		m := refRe.FindStringSubmatch(ref)
-		if m[1] != "" || m[4] != "" {
-			return ref[1:]
-		}
-		name, def := m[2], m[3]
-		if name == "" {
-			name = m[5]
-		}
-		if val, ok := loaded[name]; ok && val != "" {
-			return val
-		}
-		if val, ok := file[name]; ok && val != "" && val != v {
-			return val
-		}
-		return def
-	})
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+func runawayMessage(name, src string, err error) diag.Message {
+	var ee *expandError
+	if !errors.As(err, &ee) {
+		return diag.Errorf(IDExpand, "Failed to load env from %s: %v", name, err)
+	}
+	v := ee.Var
+	m := diag.Errorf(IDExpand,
+		"The value of %s expands into itself without end, so Next.js fails to load %s and none of its variables are set.", v.Key, name)
+	p := parser{name: name, src: normalize(src)}
+	p.lineStart = lineStarts(p.src)
+	if v.Line >= 1 && v.Line <= len(p.lineStart) {
+		text := p.lineText(v.Line)
+		col := max(strings.Index(text, v.Key), 0)
+		m.Location = &diag.Location{File: name, Line: v.Line, Column: col, Length: len(v.Key), LineText: text}
+	}
+	return m.WithNote(fmt.Sprintf("A reference to %s in its own value, directly or through other variables, is never resolved; remove it or escape the dollar sign as \\$.", v.Key), nil)
 }
