@@ -1,332 +1,252 @@
-// Package watch is a recursive file watcher over fsnotify with a short
-// debounce. fsnotify (inotify, kqueue, ReadDirectoryChangesW) reports a save
-// within a millisecond, where polling would add its interval to every
-// save-to-answer; the debounce (4 ms of quiet, 50 ms at most) turns an
-// editor's atomic save — write a temp file, rename it over the target — and
-// a `git checkout` of many files into one batch.
-//
-//	w, err := watch.New(dir, watch.Options{Ignore: skipNodeModules})
-//	for batch := range w.Changes() { … }
-//	w.Close()
 package watch
 
 import (
 	"errors"
-	"io/fs"
+	"fmt"
 	"os"
 	"path/filepath"
-	"sort"
+	"strings"
 	"sync"
 	"time"
 
 	"github.com/fsnotify/fsnotify"
 )
 
-// Op is what happened to a path (bit flags: one batch may merge several).
+// Op is what happened to a path: bit flags, so a Change can say
+// Create|Remove (a folder replaced), and callers test with &.
 type Op uint8
 
 const (
-	Create Op = 1 << iota
-	Write
-	Remove
-	Rename
+	Create Op = 1 << iota // the path is new
+	Write                 // a file was written or replaced
+	Remove                // the path is gone
+	Rename                // the path is gone: it was moved away
 )
 
-// Change is one path that changed.
+func (o Op) String() string {
+	if o == 0 {
+		return "0"
+	}
+	var parts []string
+	for _, n := range []struct {
+		op   Op
+		name string
+	}{{Create, "CREATE"}, {Write, "WRITE"}, {Remove, "REMOVE"}, {Rename, "RENAME"}} {
+		if o&n.op != 0 {
+			parts = append(parts, n.name)
+		}
+	}
+	return strings.Join(parts, "|")
+}
+
+// Change is one path in a batch.
 type Change struct {
-	Path string // absolute, cleaned
+	Path string // absolute, OS-native separators, cleaned
 	Op   Op
 }
 
-// Options configure a Watcher.
+// Options configure a Watcher. The zero value is ready to use.
 type Options struct {
-	Debounce time.Duration                      // quiet time before a batch; default 4 ms
-	MaxWait  time.Duration                      // a batch is emitted at the latest after this; default 50 ms
-	Ignore   func(path string, isDir bool) bool // folders (and files) to skip
+	// Debounce is the quiet time after the last event before a batch is
+	// emitted; default 4 ms.
+	Debounce time.Duration
+	// MaxWait bounds how long events may keep a batch back: a batch is
+	// emitted at the latest MaxWait after its first event; default 50 ms.
+	MaxWait time.Duration
+	// Ignore skips paths: a folder for which it returns true is neither
+	// watched nor reported, nor is anything in it; a file is not reported.
+	// It is called for folders before their watch is added, from the
+	// watcher's goroutine.
+	Ignore func(path string, isDir bool) bool
 }
 
-// Watcher watches a folder tree.
+const (
+	defaultDebounce = 4 * time.Millisecond
+	defaultMaxWait  = 50 * time.Millisecond
+	// checkInterval is how often the root and the folders of extra files
+	// are checked for having gone or come back; see the package doc.
+	checkInterval = 500 * time.Millisecond
+	errorBuffer   = 16
+)
+
+// ErrClosed is returned by WatchFiles after Close.
+var ErrClosed = errors.New("watch: watcher is closed")
+
+// Watcher watches a folder tree. Its methods are safe to call from any
+// goroutine; all of its state is owned by one internal goroutine.
 type Watcher struct {
-	root    string
-	opts    Options
-	fw      *fsnotify.Watcher
+	root string
+	opts Options
+	fw   *fsnotify.Watcher
+
 	changes chan []Change
 	errors  chan error
+	reqs    chan func()
+	quit    chan struct{} // closed by Close
+	done    chan struct{} // closed when the loop has returned
 
-	mu      sync.Mutex
-	dirs    map[string]bool // watched recursively
-	extra   map[string]bool // extra files watched (by path)
-	extraD  map[string]int  // their parent dirs
-	pending map[string]Op
-	first   time.Time
-	timer   *time.Timer
-	closed  bool
-	done    chan struct{}
-	wg      sync.WaitGroup
+	closeOnce sync.Once
+	closeErr  error
+
+	// Everything below is owned by the loop goroutine (and by New before
+	// the loop starts).
+	st state
 }
 
-// New watches root recursively.
+// New watches root and every folder below it that opts.Ignore does not
+// skip. root must be an existing folder. Folders below root that cannot be
+// watched (permissions, the OS's watch limit) are reported on Errors.
 func New(root string, opts Options) (*Watcher, error) {
 	if opts.Debounce <= 0 {
-		opts.Debounce = 4 * time.Millisecond
+		opts.Debounce = defaultDebounce
 	}
 	if opts.MaxWait <= 0 {
-		opts.MaxWait = 50 * time.Millisecond
+		opts.MaxWait = defaultMaxWait
+	}
+	if opts.MaxWait < opts.Debounce {
+		opts.MaxWait = opts.Debounce
 	}
 	if opts.Ignore == nil {
 		opts.Ignore = func(string, bool) bool { return false }
 	}
-	root, err := filepath.Abs(root)
+	abs, err := filepath.Abs(root)
 	if err != nil {
 		return nil, err
+	}
+	fi, err := os.Stat(abs)
+	if err != nil {
+		return nil, err
+	}
+	if !fi.IsDir() {
+		return nil, fmt.Errorf("watch: %s is not a folder", abs)
 	}
 	fw, err := fsnotify.NewWatcher()
 	if err != nil {
 		return nil, err
 	}
-	w := &Watcher{root: root, opts: opts, fw: fw, changes: make(chan []Change, 1), errors: make(chan error, 8),
-		dirs: map[string]bool{}, extra: map[string]bool{}, extraD: map[string]int{}, pending: map[string]Op{}, done: make(chan struct{})}
-	w.timer = time.AfterFunc(time.Hour, w.flush)
-	w.timer.Stop()
-	if err := w.addTree(root, false); err != nil {
+	w := &Watcher{
+		root:    abs,
+		opts:    opts,
+		fw:      fw,
+		changes: make(chan []Change),
+		errors:  make(chan error, errorBuffer),
+		reqs:    make(chan func()),
+		quit:    make(chan struct{}),
+		done:    make(chan struct{}),
+	}
+	w.st.init(w)
+	if err := w.st.addRoot(fi, false); err != nil {
 		fw.Close()
 		return nil, err
 	}
-	w.wg.Add(2)
 	go w.loop()
-	go w.pollRoot()
 	return w, nil
 }
 
-// Changes delivers batches of changes, sorted by path.
+// Changes delivers one batch per debounce window: each path once, sorted
+// by path. A batch waits until it is received; changes that happen
+// meanwhile are merged into it, so a slow reader gets fewer, larger
+// batches and never holds up the watcher. The channel is closed by Close.
 func (w *Watcher) Changes() <-chan []Change { return w.changes }
 
-// Errors delivers watcher errors (never blocks the watcher: extra errors
-// are dropped).
+// Errors delivers problems the watcher cannot fix alone: folders it could
+// not watch, and event overflows (after which it has rescanned the tree
+// and reported what it found, but cannot know which files were written).
+// It holds up to 16 errors; the watcher never waits for it and drops
+// errors that do not fit. The channel is closed by Close.
 func (w *Watcher) Errors() <-chan error { return w.errors }
 
-// addTree watches dir and every folder below it; with report, files found
-// are reported as created (inotify misses files made before the watch).
-func (w *Watcher) addTree(dir string, report bool) error {
-	return filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			if p == dir {
-				return err
-			}
-			return nil
-		}
-		if d.IsDir() {
-			if p != w.root && w.opts.Ignore(p, true) {
-				return filepath.SkipDir
-			}
-			w.mu.Lock()
-			already := w.dirs[p]
-			w.dirs[p] = true
-			w.mu.Unlock()
-			if !already {
-				if err := w.fw.Add(p); err != nil && p == dir {
-					return err
-				}
-			}
-			if report && p != dir {
-				w.record(p, Create)
-			}
-			return nil
-		}
-		if report && !w.opts.Ignore(p, false) {
-			w.record(p, Create)
-		}
-		return nil
-	})
+// WatchFiles watches extra files that the recursive watch does not cover:
+// outside root, or inside ignored folders. Their folders are watched
+// without recursion and only the named files are reported. Each call
+// replaces the previous set: folders no longer needed stop being watched.
+//
+// A file whose folder does not exist yet is fine: the folder is watched
+// when it appears (within 500 ms). The error joins the problems with the
+// other folders; the files it does not mention are watched.
+func (w *Watcher) WatchFiles(paths []string) error {
+	return w.do(func() error { return w.st.setExtra(paths) })
 }
 
+// Close stops the watcher and closes Changes and Errors. It is safe to
+// call more than once, on a nil *Watcher, and after a failed New.
+func (w *Watcher) Close() error {
+	if w == nil || w.quit == nil {
+		return nil
+	}
+	w.closeOnce.Do(func() {
+		close(w.quit)
+		<-w.done
+		w.closeErr = w.fw.Close()
+		close(w.changes)
+		close(w.errors)
+	})
+	return w.closeErr
+}
+
+// do runs f on the loop goroutine and returns its result.
+func (w *Watcher) do(f func() error) error {
+	if w == nil || w.quit == nil {
+		return ErrClosed
+	}
+	res := make(chan error, 1)
+	select {
+	case w.reqs <- func() { res <- f() }:
+		return <-res
+	case <-w.done:
+		return ErrClosed
+	case <-w.quit:
+		return ErrClosed
+	}
+}
+
+func (w *Watcher) sendError(err error) {
+	select {
+	case w.errors <- err:
+	default: // the reader is behind; never block the watcher for an error
+	}
+}
+
+// loop owns the state: it applies fsnotify's events, arms the debounce
+// timer, offers the current batch, and runs the periodic check. Sends on
+// Changes are one case of the select, so a reader that is not ready never
+// stops events from being read.
 func (w *Watcher) loop() {
-	defer w.wg.Done()
+	defer close(w.done)
+	tick := time.NewTicker(checkInterval)
+	defer tick.Stop()
+	defer w.st.timer.Stop()
 	for {
+		var out chan<- []Change
+		if w.st.offer != nil {
+			out = w.changes
+		}
 		select {
-		case <-w.done:
+		case <-w.quit:
 			return
 		case ev, ok := <-w.fw.Events:
 			if !ok {
 				return
 			}
-			w.handle(ev)
+			w.st.handle(ev)
 		case err, ok := <-w.fw.Errors:
 			if !ok {
 				return
 			}
-			select {
-			case w.errors <- err:
-			default:
+			w.sendError(err)
+			if errors.Is(err, fsnotify.ErrEventOverflow) {
+				w.st.resync()
 			}
+		case <-w.st.timer.C:
+			w.st.build()
+		case out <- w.st.offer:
+			w.st.taken()
+		case <-tick.C:
+			w.st.checkRoot()
+			w.st.checkExtraDirs()
+		case f := <-w.reqs:
+			f()
 		}
+		w.st.schedule()
 	}
-}
-
-func (w *Watcher) handle(ev fsnotify.Event) {
-	p := filepath.Clean(ev.Name)
-	w.mu.Lock()
-	isExtra := w.extra[p]
-	inExtraDir := w.extraD[filepath.Dir(p)] > 0
-	watchedDir := w.dirs[filepath.Dir(p)]
-	w.mu.Unlock()
-	if !watchedDir && inExtraDir && !isExtra {
-		return // a sibling of an extra file, in a folder not watched for itself
-	}
-	var op Op
-	switch {
-	case ev.Has(fsnotify.Create):
-		op = Create
-	case ev.Has(fsnotify.Write):
-		op = Write
-	case ev.Has(fsnotify.Remove):
-		op = Remove
-	case ev.Has(fsnotify.Rename):
-		op = Rename
-	default:
-		return // chmod
-	}
-	if op == Create {
-		if fi, err := os.Stat(p); err == nil && fi.IsDir() {
-			if !w.opts.Ignore(p, true) {
-				_ = w.addTree(p, true)
-				w.record(p, Create)
-			}
-			return
-		}
-	}
-	if op == Remove || op == Rename {
-		w.mu.Lock()
-		for d := range w.dirs {
-			if d == p || within(p, d) {
-				delete(w.dirs, d)
-			}
-		}
-		w.mu.Unlock()
-	}
-	if w.opts.Ignore(p, false) && !isExtra {
-		return
-	}
-	w.record(p, op)
-}
-
-func within(dir, p string) bool {
-	rel, err := filepath.Rel(dir, p)
-	return err == nil && rel != "." && rel != ".." && !filepath.IsAbs(rel) && len(rel) > 0 && rel[0] != '.'
-}
-
-func (w *Watcher) record(p string, op Op) {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	if w.closed {
-		return
-	}
-	if len(w.pending) == 0 {
-		w.first = time.Now()
-	}
-	w.pending[p] |= op
-	wait := w.opts.Debounce
-	if left := w.opts.MaxWait - time.Since(w.first); left < wait {
-		wait = max(left, 0)
-	}
-	w.timer.Reset(wait)
-}
-
-// flush emits the pending batch. If the consumer has not taken the last
-// batch yet, the changes stay pending and merge into the next one.
-func (w *Watcher) flush() {
-	w.mu.Lock()
-	if w.closed || len(w.pending) == 0 {
-		w.mu.Unlock()
-		return
-	}
-	batch := make([]Change, 0, len(w.pending))
-	for p, op := range w.pending {
-		batch = append(batch, Change{Path: p, Op: op})
-	}
-	sort.Slice(batch, func(i, j int) bool { return batch[i].Path < batch[j].Path })
-	select {
-	case w.changes <- batch:
-		w.pending = map[string]Op{}
-	default:
-		w.timer.Reset(w.opts.Debounce) // try again shortly
-	}
-	w.mu.Unlock()
-}
-
-// pollRoot notices the project folder being removed and coming back:
-// inotify cannot watch a folder that does not exist, so its return is
-// checked every 500 ms (a rare event, not worth more).
-func (w *Watcher) pollRoot() {
-	defer w.wg.Done()
-	t := time.NewTicker(500 * time.Millisecond)
-	defer t.Stop()
-	gone := false
-	for {
-		select {
-		case <-w.done:
-			return
-		case <-t.C:
-			_, err := os.Stat(w.root)
-			switch {
-			case err != nil && !gone:
-				gone = true
-				w.record(w.root, Remove)
-			case err == nil && gone:
-				gone = false
-				w.mu.Lock()
-				w.dirs = map[string]bool{}
-				w.mu.Unlock()
-				_ = w.addTree(w.root, true)
-				w.record(w.root, Create)
-			}
-		}
-	}
-}
-
-// WatchFiles watches extra files (outside root, or in ignored folders),
-// replacing the previous set.
-func (w *Watcher) WatchFiles(paths []string) error {
-	want := map[string]bool{}
-	wantD := map[string]int{}
-	for _, p := range paths {
-		p = filepath.Clean(p)
-		want[p] = true
-		wantD[filepath.Dir(p)]++
-	}
-	w.mu.Lock()
-	oldD := w.extraD
-	w.extra, w.extraD = want, wantD
-	dirs := w.dirs
-	w.mu.Unlock()
-	var errs []error
-	for d := range wantD {
-		if oldD[d] == 0 && !dirs[d] {
-			if err := w.fw.Add(d); err != nil {
-				errs = append(errs, err)
-			}
-		}
-	}
-	for d := range oldD {
-		if wantD[d] == 0 && !dirs[d] {
-			_ = w.fw.Remove(d)
-		}
-	}
-	return errors.Join(errs...)
-}
-
-// Close stops the watcher. Safe to call twice.
-func (w *Watcher) Close() error {
-	w.mu.Lock()
-	if w.closed {
-		w.mu.Unlock()
-		return nil
-	}
-	w.closed = true
-	w.timer.Stop()
-	w.mu.Unlock()
-	close(w.done)
-	err := w.fw.Close()
-	w.wg.Wait()
-	return err
 }
