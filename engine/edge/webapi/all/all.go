@@ -3,8 +3,11 @@
 package all
 
 import (
+	_ "github.com/edgeplay/edgeplay/engine/edge/webapi/clone"
 	_ "github.com/edgeplay/edgeplay/engine/edge/webapi/console"
+	_ "github.com/edgeplay/edgeplay/engine/edge/webapi/crypto"
 	_ "github.com/edgeplay/edgeplay/engine/edge/webapi/encoding"
+	_ "github.com/edgeplay/edgeplay/engine/edge/webapi/events"
 	_ "github.com/edgeplay/edgeplay/engine/edge/webapi/fetch"
 	_ "github.com/edgeplay/edgeplay/engine/edge/webapi/global"
 	_ "github.com/edgeplay/edgeplay/engine/edge/webapi/next"
