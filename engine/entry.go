@@ -53,6 +53,7 @@ type entry struct {
 	builtAt time.Time
 	files   map[string]bool
 	closed  bool
+	builds  int // builds reported so far
 }
 
 func newEntry(e *Engine, r *routes.Route) *entry {
@@ -156,6 +157,10 @@ func (en *entry) build() {
 		return
 	}
 	if runtime == bundle.RuntimeNodeJS {
+		if errs := bundle.CheckSyntax(r.File, src); errs.HasErrors() {
+			en.fail(nil, append(cfg, errs...), map[string]bool{abs: true})
+			return
+		}
 		en.nodeRoute(cfg, abs)
 		return
 	}
@@ -276,7 +281,9 @@ func toDiag(err error, file string) diag.Message {
 	return diag.Errorf(diag.IDBuild, "%v", err).At(file, 0, 0)
 }
 
-// report prints the build's problems and publishes the build event.
+// report prints the build's problems and publishes the build event. The
+// first build of every route is summed up by the ready line; later ones,
+// which follow a save, each get a line of their own.
 func (en *entry) report(diags diag.List) {
 	for _, d := range diags {
 		if d.Kind == diag.Error || d.Kind == diag.Warning {
@@ -284,5 +291,33 @@ func (en *entry) report(diags diag.List) {
 		}
 	}
 	info := en.info()
+	en.mu.Lock()
+	en.builds++
+	rebuilt := en.builds > 1
+	en.mu.Unlock()
+	if rebuilt {
+		switch info.State {
+		case StateOK:
+			dur := time.Duration(0)
+			if info.Build != nil {
+				dur = info.Build.Duration
+			}
+			en.e.logf(" ✓ Compiled %s in %s\n", info.Pattern, roundDuration(dur))
+		case StateFailed:
+			en.e.logf(" ⨯ Failed to compile %s: it answers 500 until a save fixes it\n", info.File)
+		case StateNode:
+			en.e.logf(" ○ %s is a Node.js route now: it answers 501\n", info.Pattern)
+		}
+	}
 	en.e.bus.publish(Event{Type: EventBuild, Route: &info})
+}
+
+func roundDuration(d time.Duration) time.Duration {
+	switch {
+	case d >= time.Second:
+		return d.Round(10 * time.Millisecond)
+	case d >= time.Millisecond:
+		return d.Round(100 * time.Microsecond)
+	}
+	return d.Round(time.Microsecond)
 }

@@ -75,6 +75,15 @@ func (e *Error) Error() string {
 	return e.Name + ": " + e.Message
 }
 
+// Text is the error as the terminal and a 500 body show it: the mapped
+// stack, or the name and message when there is no stack.
+func (e *Error) Text() string {
+	if e.Stack != "" {
+		return e.Stack
+	}
+	return e.Error()
+}
+
 // Location returns the innermost frame that is in the project, as a diag
 // location, or nil.
 func (e *Error) Location() *diag.Location {

@@ -326,10 +326,17 @@ func framesFromStack(st []goja.StackFrame) []Frame {
 // of positions mapped through a source map are 0-based in goja, unmapped
 // ones 1-based; Frame columns are 1-based.
 func appendFrame(out []Frame, fn, file string, line, col int) []Frame {
-	if strings.HasPrefix(file, "edgeplay:webapi/") || strings.HasPrefix(file, "edgeplay:test/") || file == "" {
+	switch {
+	case file == "" || strings.HasPrefix(file, "edgeplay:") || strings.HasPrefix(file, "edgeplay-node:"):
+		// The runtime's own code (Web APIs, the next/server shim, Node
+		// built-in stubs): the user's frames are what they can act on.
 		return out
-	}
-	if !strings.HasPrefix(file, "edgeplay:") {
+	case file == bundleFileName:
+		file = "edgeplay:bundle" // generated code the source map does not cover
+	case strings.HasPrefix(file, "/"):
+		file = file[1:] // a project-relative source of the map
+		col++
+	default:
 		col++
 	}
 	if fn == "" {

@@ -12,6 +12,10 @@ import (
 // GlobalName is the global the bundle's IIFE assigns the route module to.
 const GlobalName = "__edgeplay_route"
 
+// bundleFileName is the name goja knows a bundle by. Frames in it are
+// positions the source map does not cover.
+const bundleFileName = "/__edgeplay_bundle.js"
+
 // Script is a route's bundle compiled for goja, shared by all isolates of
 // a generation.
 type Script struct {
@@ -24,7 +28,11 @@ type Script struct {
 // Compile parses and compiles a bundle (with its inline source map).
 // Syntax errors the runtime cannot parse come back as a diag message.
 func Compile(file, page string, buildID int, code string) (*Script, error) {
-	ast, err := goja.Parse("edgeplay:bundle/"+file+".js", code, webapi.NoFileSourceMaps)
+	// The program is named as a file at the root of a URL path, so that
+	// goja resolves the source map's project-relative sources
+	// ("pages/api/x.ts") to "/pages/api/x.ts"; an opaque name such as
+	// "edgeplay:bundle/…" would swallow every mapped file name.
+	ast, err := goja.Parse(bundleFileName, code, webapi.NoFileSourceMaps)
 	if err != nil {
 		return nil, diag.Errorf(diag.IDBuild, "the edge runtime cannot parse the bundle of %s: %s", file, firstLine(err.Error())).At(file, 0, 0)
 	}

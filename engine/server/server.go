@@ -340,7 +340,7 @@ func (x *exchange) fail(err error) {
 		x.text(http.StatusGatewayTimeout, fmt.Sprintf("An error occurred with your deployment\n\n%s\n\nThe route did not send a response within %v.\n", edge.ErrTimeout, x.s.opts.Timeout))
 		return
 	}
-	x.text(http.StatusInternalServerError, e.Stack+"\n")
+	x.text(http.StatusInternalServerError, e.Text()+"\n")
 }
 
 // routeError records a route's error and prints it with its mapped stack.
@@ -351,7 +351,7 @@ func (x *exchange) routeError(err error) {
 		x.s.logf(" ⨯ %s %s\n", x.route, err)
 		return
 	}
-	info := &traffic.ErrorInfo{Name: e.Name, Message: e.Message, Stack: e.Stack}
+	info := &traffic.ErrorInfo{Name: e.Name, Message: e.Message, Stack: e.Text()}
 	where := ""
 	if loc := e.Location(); loc != nil {
 		info.File, info.Line, info.Column = loc.File, loc.Line, loc.Column+1
@@ -362,7 +362,7 @@ func (x *exchange) routeError(err error) {
 		x.s.logf(" ⨯ %s%s: %s did not answer within %v (504)\n", where, edge.ErrTimeout, x.route, x.s.opts.Timeout)
 		return
 	}
-	x.s.logf(" ⨯ %s%s\n", where, e.Stack)
+	x.s.logf(" ⨯ %s\n", e.Text()) // the stack names the file and line
 }
 
 func (x *exchange) finish() {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/edgeplay/edgeplay/engine/edge/webapi/webapitest"
 )
+
 func TestEncoding(t *testing.T) { webapitest.RunFile(t, "testdata/encoding_test.js") }
 
 // TestInternals checks what fetch bodies use: internals.utf8Encode and
@@ -21,4 +22,3 @@ func TestInternals(t *testing.T) {
 	  assertThrows(() => internals.utf8Decode('ab'), TypeError);
 	});`, func(iso *webapitest.Isolate, rt *goja.Runtime) { _ = rt.Set("internals", iso.Internals) })
 }
-

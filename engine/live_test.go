@@ -1,0 +1,223 @@
+package engine
+
+import (
+	"bufio"
+	"context"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// liveProject writes files into a temporary project, starts an engine on
+// it with the watcher on, and returns the engine and a write helper.
+func liveProject(t *testing.T, files map[string]string, opts Options) (*Engine, func(name, src string)) {
+	t.Helper()
+	dir := t.TempDir()
+	write := func(name, src string) {
+		t.Helper()
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for name, src := range files {
+		write(name, src)
+	}
+	opts.Dir, opts.Port = dir, -1
+	if opts.Env == nil {
+		opts.Env = []string{}
+	}
+	e, err := New(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { e.Close() })
+	if err := e.Start(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-e.Ready():
+	case <-time.After(30 * time.Second):
+		t.Fatal("not ready")
+	}
+	return e, write
+}
+
+func get(t *testing.T, url string) (int, string) {
+	t.Helper()
+	res, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	b, _ := io.ReadAll(res.Body)
+	return res.StatusCode, string(b)
+}
+
+// eventually polls url until its answer has status and contains want.
+func eventually(t *testing.T, url string, status int, want string) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	var code int
+	var body string
+	for time.Now().Before(deadline) {
+		code, body = get(t, url)
+		if code == status && strings.Contains(body, want) {
+			return
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	t.Fatalf("%s: last answer %d %q, want %d containing %q", url, code, body, status, want)
+}
+
+const edgeHead = "export const config = { runtime: 'edge' }\n"
+
+func TestLiveRebuilds(t *testing.T) {
+	e, write := liveProject(t, map[string]string{
+		"pages/api/hello.ts": edgeHead + "export default () => new Response('v1')\n",
+		"pages/api/greet.ts": edgeHead + "import { greet } from '../../lib/greet'\nexport default () => new Response(greet())\n",
+		"lib/greet.ts":       "export const greet = () => 'hi v1'\n",
+		"pages/api/env.ts":   edgeHead + "export default () => new Response(process.env.WORD)\n",
+		".env":               "WORD=one\n",
+	}, Options{})
+	u := e.URL()
+	eventually(t, u+"/api/hello", 200, "v1")
+
+	// A save answers with the new code.
+	write("pages/api/hello.ts", edgeHead+"export default () => new Response('v2')\n")
+	eventually(t, u+"/api/hello", 200, "v2")
+
+	// A broken save answers 500 with the error at its place; a fix heals it.
+	write("pages/api/hello.ts", edgeHead+"export default () => new Response('v3'\n")
+	eventually(t, u+"/api/hello", 500, "pages/api/hello.ts:3:1: error: Expected \")\"")
+	write("pages/api/hello.ts", edgeHead+"export default () => new Response('v4')\n")
+	eventually(t, u+"/api/hello", 200, "v4")
+
+	// A syntax error in a file without edge config is a build error too,
+	// not a healthy Node.js route.
+	write("pages/api/hello.ts", "export default function (\n")
+	eventually(t, u+"/api/hello", 500, "Failed to compile pages/api/hello.ts")
+
+	// A helper outside pages/ rebuilds the routes that import it.
+	write("lib/greet.ts", "export const greet = () => 'hi v2'\n")
+	eventually(t, u+"/api/greet", 200, "hi v2")
+
+	// .env feeds process.env and is read again on save.
+	eventually(t, u+"/api/env", 200, "one")
+	write(".env", "WORD=two\n")
+	eventually(t, u+"/api/env", 200, "two")
+
+	// New files become routes; deleted ones go away.
+	write("pages/api/new/[id].ts", edgeHead+"export default (req: Request) => new Response(new URL(req.url).searchParams.get('id'))\n")
+	eventually(t, u+"/api/new/7", 200, "7")
+	if err := os.Remove(filepath.Join(e.Root(), "pages", "api", "new", "[id].ts")); err != nil {
+		t.Fatal(err)
+	}
+	eventually(t, u+"/api/new/7", 404, "")
+}
+
+func TestLiveFaults(t *testing.T) {
+	e, _ := liveProject(t, map[string]string{
+		"pages/api/ok.ts":        edgeHead + "export default () => new Response('ok')\n",
+		"pages/api/spin.ts":      edgeHead + "export default () => { for (;;) {} }\n",
+		"pages/api/never.ts":     edgeHead + "export default () => new Promise(() => {})\n",
+		"pages/api/nodefault.ts": edgeHead + "export const x = 1\n",
+		"pages/api/number.ts":    edgeHead + "export default () => 42\n",
+		"pages/api/throws.ts":    edgeHead + "\nfunction inner(): never {\n  throw new TypeError('bad thing')\n}\nexport default () => inner()\n",
+		"pages/api/rejects.ts":   edgeHead + "export default async () => { await null; throw new Error('later') }\n",
+		"pages/api/echo.ts":      edgeHead + "export default async (req: Request) => new Response(String((await req.text()).length))\n",
+		"pages/api/stream.ts": edgeHead + `export default () => new Response(new ReadableStream({
+  async start(c) {
+    for (let i = 0; i < 3; i++) { c.enqueue(new TextEncoder().encode('chunk' + i + '\n')); await new Promise(r => setTimeout(r, 100)) }
+    c.close()
+  },
+}))
+`,
+	}, Options{Timeout: 500 * time.Millisecond, MaxBody: 1 << 20})
+	u := e.URL()
+	tests := []struct {
+		path   string
+		status int
+		want   string
+	}{
+		{"/api/spin", 504, "EDGE_FUNCTION_INVOCATION_TIMEOUT"},
+		{"/api/never", 504, "EDGE_FUNCTION_INVOCATION_TIMEOUT"},
+		{"/api/nodefault", 500, `The Edge Function "pages/api/nodefault" must export a default function`},
+		{"/api/number", 500, "Expected an instance of Response to be returned"},
+		{"/api/throws", 500, "TypeError: bad thing\n    at inner (pages/api/throws.ts:4:9)"},
+		{"/api/rejects", 500, "Error: later"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.path, func(t *testing.T) {
+			// Every other route keeps answering while one spins.
+			done := make(chan struct{})
+			go func() {
+				defer close(done)
+				if code, body := get(t, u+"/api/ok"); code != 200 || body != "ok" {
+					t.Errorf("ok during %s: %d %q", tt.path, code, body)
+				}
+			}()
+			code, body := get(t, u+tt.path)
+			<-done
+			if code != tt.status || !strings.Contains(body, tt.want) {
+				t.Errorf("got %d %q, want %d containing %q", code, body, tt.status, tt.want)
+			}
+		})
+	}
+
+	// The spinning isolate was replaced: the route still answers (504 again),
+	// and so does everything else.
+	if code, _ := get(t, u+"/api/spin"); code != 504 {
+		t.Errorf("spin again: %d", code)
+	}
+
+	// Bodies over the limit are refused with 413; under it they arrive whole.
+	res, err := http.Post(u+"/api/echo", "text/plain", strings.NewReader(strings.Repeat("x", 2<<20)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != 413 {
+		t.Errorf("2 MB body: %d, want 413", res.StatusCode)
+	}
+	res, err = http.Post(u+"/api/echo", "text/plain", strings.NewReader(strings.Repeat("x", 500_000)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	if string(b) != "500000" {
+		t.Errorf("500 KB body: %q", b)
+	}
+
+	// Each chunk reaches the client when it is enqueued, not at the end.
+	res, err = http.Get(u + "/api/stream")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	r := bufio.NewReader(res.Body)
+	start := time.Now()
+	var at []time.Duration
+	for {
+		line, err := r.ReadString('\n')
+		if err != nil {
+			break
+		}
+		at = append(at, time.Since(start))
+		_ = line
+	}
+	if len(at) != 3 {
+		t.Fatalf("chunks: %d, want 3", len(at))
+	}
+	if at[0] > 80*time.Millisecond || at[2]-at[0] < 150*time.Millisecond {
+		t.Errorf("chunks arrived at %v: want the first at once and the rest ~100 ms apart", at)
+	}
+}
