@@ -8,9 +8,11 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/edgeplay/edgeplay/engine/bundle"
@@ -56,6 +58,10 @@ type Engine struct {
 	diags   diag.List
 	closed  bool
 
+	trimMu sync.Mutex
+	trim   *time.Timer
+	served atomic.Uint64 // exchanges ended, for trimAfterTraffic
+
 	logMu   sync.Mutex
 	ready   chan struct{}
 	serveWG sync.WaitGroup
@@ -94,6 +100,9 @@ func New(opts Options) (*Engine, error) {
 	}
 	e := &Engine{opts: opts, root: root, entries: map[string]*entry{}, ready: make(chan struct{})}
 	e.journal = traffic.NewJournal(traffic.Options{Publish: func(te traffic.Event) {
+		if te.Kind == traffic.EventEnd {
+			e.served.Add(1)
+		}
 		e.bus.publish(Event{Type: te.Kind, Traffic: &te})
 	}})
 	return e, nil
@@ -149,7 +158,35 @@ func (e *Engine) Start(ctx context.Context) error {
 	}
 	e.loadEnv()
 	e.rescan(true)
+	go e.trimAfterTraffic(ctx)
 	return nil
+}
+
+// trimAfterTraffic returns memory to the OS once a burst of requests is
+// over (a second without any): a load test grows the heap to what the
+// garbage collector's pacing allows, and a dev tool should not keep that
+// for the rest of the day.
+func (e *Engine) trimAfterTraffic(ctx context.Context) {
+	t := time.NewTicker(time.Second)
+	defer t.Stop()
+	var last uint64
+	busy := false
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+		n := e.served.Load()
+		switch {
+		case n != last:
+			busy = true
+		case busy:
+			busy = false
+			debug.FreeOSMemory()
+		}
+		last = n
+	}
 }
 
 // ignoreDir says which folders the watcher skips: dependencies, VCS and
@@ -179,6 +216,11 @@ func (e *Engine) Close() error {
 	if e.cancel != nil {
 		e.cancel()
 	}
+	e.trimMu.Lock()
+	if e.trim != nil {
+		e.trim.Stop()
+	}
+	e.trimMu.Unlock()
 	var errs []error
 	if e.watcher != nil {
 		errs = append(errs, e.watcher.Close())
@@ -335,6 +377,22 @@ func (e *Engine) buildAll(entries []*entry) {
 	wg.Wait()
 	e.updateWatchedFiles()
 	e.markReady()
+	e.trimSoon()
+}
+
+// trimSoon returns the memory a batch of builds used to the OS shortly
+// after the last build: esbuild's parse trees and goja's compile of a
+// large bundle take tens of MB for a moment, and Go's background scavenger
+// would hold on to most of it for minutes in a process that then idles
+// all day. Debounced, so a burst of saves pays for one trim.
+func (e *Engine) trimSoon() {
+	e.trimMu.Lock()
+	defer e.trimMu.Unlock()
+	if e.trim == nil {
+		e.trim = time.AfterFunc(300*time.Millisecond, debug.FreeOSMemory)
+		return
+	}
+	e.trim.Reset(300 * time.Millisecond)
 }
 
 func (e *Engine) markReady() {
