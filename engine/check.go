@@ -82,6 +82,8 @@ func Check(opts CheckOptions) (*Report, error) {
 			switch {
 			case d.Kind == diag.Error:
 				rep.Failures = append(rep.Failures, d.String())
+			case d.ID == diag.IDDynamicCode:
+				rep.Failures = append(rep.Failures, d.String()+" (next build rejects dynamic code in edge routes)")
 			case d.ID == diag.IDNodeModule && !opts.AllowNodeImports:
 				rep.Failures = append(rep.Failures, d.String()+" (edgeplay check fails on Node.js imports; --allow-node-imports relaxes it)")
 			}
@@ -107,6 +109,11 @@ func checkRoute(root string, r *routes.Route, opts CheckOptions, env map[string]
 		return ri
 	}
 	if runtime == bundle.RuntimeNodeJS {
+		if errs := bundle.CheckSyntax(r.File, src); errs.HasErrors() {
+			ri.State = StateFailed
+			ri.Diags = append(ri.Diags, errs...)
+			return ri
+		}
 		ri.State = StateNode
 		return ri
 	}
@@ -131,6 +138,7 @@ func checkRoute(root string, r *routes.Route, opts CheckOptions, env map[string]
 		ri.Diags.Add(toDiag(err, r.File))
 		return ri
 	}
+	ri.Diags = append(ri.Diags, script.DynamicCode...)
 	gen := edge.NewGeneration(script, edge.Options{Env: env, Timeout: 10 * time.Second})
 	defer gen.Close()
 	gen.Warm()

@@ -193,6 +193,7 @@ func (en *entry) build() {
 		en.fail(res, append(diags, toDiag(err, r.File)), files)
 		return
 	}
+	diags = append(diags, script.DynamicCode...)
 	gen := edge.NewGeneration(script, en.e.edgeOptions(r.Pattern))
 	en.mu.Lock()
 	old := en.gen

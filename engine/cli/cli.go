@@ -245,6 +245,10 @@ func printReport(w io.Writer, rep *engine.Report) {
 			status = "Node.js route (not checked)"
 		}
 		for _, d := range r.Diags {
+			if d.ID == diag.IDDynamicCode && r.State == engine.StateOK && !r.Oversize {
+				status = "dynamic code (eval)"
+				break
+			}
 			if d.ID == diag.IDNodeModule && r.State == engine.StateOK && !r.Oversize {
 				status = "imports Node.js"
 				break

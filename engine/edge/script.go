@@ -22,7 +22,10 @@ type Script struct {
 	File    string // project-relative route file, "pages/api/hello.ts"
 	Page    string // the route pattern, "/api/hello"
 	BuildID int
-	program *goja.Program
+	// DynamicCode lists eval/new Function uses in the bundle, at their
+	// source positions: warnings in serve, failures in check.
+	DynamicCode diag.List
+	program     *goja.Program
 }
 
 // Compile parses and compiles a bundle (with its inline source map).
@@ -40,7 +43,7 @@ func Compile(file, page string, buildID int, code string) (*Script, error) {
 	if err != nil {
 		return nil, diag.Errorf(diag.IDBuild, "the edge runtime cannot compile the bundle of %s: %s", file, firstLine(err.Error())).At(file, 0, 0)
 	}
-	return &Script{File: file, Page: page, BuildID: buildID, program: prog}, nil
+	return &Script{File: file, Page: page, BuildID: buildID, program: prog, DynamicCode: dynamicCode(ast, code)}, nil
 }
 
 func firstLine(s string) string {

@@ -144,6 +144,8 @@ type exchange struct {
 	status int
 	chunks int
 	route  string
+	// oversize: the route's bundle is over the size limit.
+	oversize bool
 }
 
 func (x *exchange) serve(hdr []string) {
@@ -202,6 +204,12 @@ func (x *exchange) serve(hdr []string) {
 		return
 	}
 	snap := state.Current()
+	if snap.Oversize {
+		// Served, as the platform would only refuse it at deploy, but
+		// never quietly: every answer and log line says so.
+		x.oversize = true
+		x.w.Header()["x-edgeplay-warning"] = []string{"bundle over the edge size limit: a deploy would reject this route"}
+	}
 	url := routes.RequestURL(s.Origin(), path, r.URL.RawQuery, params)
 	x.rec.SetRoute(route.Pattern, route.File, snap.BuildID, url)
 	if snap.Gen == nil {
@@ -374,6 +382,9 @@ func (x *exchange) finish() {
 	extra := ""
 	if x.chunks > 0 {
 		extra = fmt.Sprintf(" (%d chunks)", x.chunks)
+	}
+	if x.oversize {
+		extra += " ⚠ bundle over the size limit"
 	}
 	x.s.logf(" %s %s %d in %s%s\n", x.r.Method, x.r.URL.RequestURI(), x.status, formatDuration(d), extra)
 }
