@@ -56,7 +56,7 @@ func dynamicCode(prog *ast.Program, code string) diag.List {
 		}
 		seen[key] = true
 		out.Add(diag.Message{Kind: diag.Warning, ID: diag.IDDynamicCode, Location: loc,
-			Text: DynamicCodeText + " (" + what + ")",
+			Text:  DynamicCodeText + " (" + what + ")",
 			Notes: []diag.Note{{Text: "The edge runtime throws an EvalError here, and `next build` rejects the route. Learn More: https://nextjs.org/docs/messages/edge-dynamic-code-evaluation"}}})
 	}
 	callee := func(e ast.Expression) (string, file.Idx) {
