@@ -221,3 +221,134 @@ func TestLiveFaults(t *testing.T) {
 		t.Errorf("chunks arrived at %v: want the first at once and the rest ~100 ms apart", at)
 	}
 }
+
+// Bundling as the edge resolves it: tsconfig paths, the edge-light
+// condition over node/default, the browser field, JSX, next/server
+// without node_modules/next, lowering of what goja lacks.
+func TestLiveBundling(t *testing.T) {
+	e, _ := liveProject(t, map[string]string{
+		"tsconfig.json": `{"compilerOptions": {"baseUrl": ".", "paths": {"@/*": ["src/*"]}, "jsx": "react-jsx"}}`,
+		"src/util.ts":   "export const fromPaths = 'paths ok'\n",
+		"node_modules/cond/package.json": `{"name":"cond","exports":{".":{"edge-light":"./edge.js","node":"./node.js","default":"./default.js"}}}`,
+		"node_modules/cond/edge.js":      "export const which = 'edge-light'\n",
+		"node_modules/cond/node.js":      "export const which = 'node'\n",
+		"node_modules/cond/default.js":   "export const which = 'default'\n",
+		"node_modules/brow/package.json": `{"name":"brow","main":"main.js","browser":"browser.js"}`,
+		"node_modules/brow/main.js":      "module.exports = 'main'\n",
+		"node_modules/brow/browser.js":   "module.exports = 'browser'\n",
+		"pages/api/resolve.ts": edgeHead + `import { fromPaths } from '@/util'
+import { which } from 'cond'
+import brow from 'brow'
+import { NextResponse, type NextRequest } from 'next/server'
+async function* gen() { yield 1; yield 2 }
+class Res { [Symbol.dispose]() { disposed = true } }
+let disposed = false
+export default async function handler(req: NextRequest) {
+  let sum = 0
+  for await (const n of gen()) sum += n
+  { using r = new Res() }
+  return NextResponse.json({ fromPaths, which, brow, sum, disposed, q: req.nextUrl.searchParams.get('q') })
+}
+`,
+		"pages/api/jsx.tsx": edgeHead + "const el = <div id='x'>hi</div>\nexport default () => new Response(typeof el)\n",
+	}, Options{})
+	code, body := get(t, e.URL()+"/api/resolve?q=1")
+	want := `{"fromPaths":"paths ok","which":"edge-light","brow":"browser","sum":3,"disposed":true,"q":"1"}`
+	if code != 200 || body != want {
+		t.Errorf("got %d %s\nwant %s", code, body, want)
+	}
+	// JSX compiles (react/jsx-runtime is not installed: the import fails
+	// at build time with esbuild's message, at the import's line).
+	code, body = get(t, e.URL()+"/api/jsx")
+	if code != 500 || !strings.Contains(body, `Could not resolve "react/jsx-runtime"`) {
+		t.Errorf("jsx: %d %s", code, body)
+	}
+}
+
+// Request bodies reach the route as a stream, chunk by chunk, while the
+// client is still sending.
+func TestLiveRequestStream(t *testing.T) {
+	e, _ := liveProject(t, map[string]string{
+		"pages/api/up.ts": edgeHead + `export default async (req: Request) => {
+  const reader = req.body!.getReader()
+  const sizes: number[] = []
+  for (;;) { const { done, value } = await reader.read(); if (done) break; sizes.push(value.length) }
+  return Response.json({ chunks: sizes.length, total: sizes.reduce((a, b) => a + b, 0) })
+}
+`,
+	}, Options{})
+	pr, pw := io.Pipe()
+	go func() {
+		for i := 0; i < 5; i++ {
+			pw.Write([]byte(strings.Repeat("x", 1000)))
+			time.Sleep(30 * time.Millisecond)
+		}
+		pw.Close()
+	}()
+	res, err := http.Post(e.URL()+"/api/up", "application/octet-stream", pr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	if !strings.Contains(string(b), `"total":5000`) || strings.Contains(string(b), `"chunks":1,`) {
+		t.Errorf("got %s: want 5000 bytes in several chunks", b)
+	}
+}
+
+// The engine publishes what the UI subscribes to: routes, builds,
+// exchanges with their chunks, console lines.
+func TestLiveEvents(t *testing.T) {
+	dir := t.TempDir()
+	os.MkdirAll(filepath.Join(dir, "pages", "api"), 0o755)
+	os.WriteFile(filepath.Join(dir, "pages", "api", "s.ts"), []byte(edgeHead+`export default () => {
+  console.log('hello from the route')
+  return new Response(new ReadableStream({ start(c) { c.enqueue(new TextEncoder().encode('a')); c.enqueue(new TextEncoder().encode('b')); c.close() } }))
+}
+`), 0o644)
+	e, err := New(Options{Dir: dir, Port: -1, Env: []string{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	got := make(chan Event, 100)
+	unsub := e.Subscribe(func(ev Event) { got <- ev })
+	defer unsub()
+	if err := e.Start(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	<-e.Ready()
+	get(t, e.URL()+"/api/s")
+	want := []string{EventRoutes, EventBuildStart, EventBuild, EventReady, "exchange:start", "exchange:log", "exchange:head", "exchange:chunk", "exchange:chunk", "exchange:end"}
+	var seen []string
+	timeout := time.After(5 * time.Second)
+	for len(seen) < len(want) {
+		select {
+		case ev := <-got:
+			if ev.Type == EventDiagnostics {
+				continue
+			}
+			seen = append(seen, ev.Type)
+			switch ev.Type {
+			case EventBuild:
+				if ev.Route == nil || ev.Route.State != StateOK || ev.Route.Build == nil || ev.Route.Build.Gzip == 0 {
+					t.Errorf("build event: %+v", ev.Route)
+				}
+			case "exchange:log":
+				if ev.Traffic.Log == nil || ev.Traffic.Log.Text != "hello from the route" {
+					t.Errorf("log event: %+v", ev.Traffic)
+				}
+			case "exchange:end":
+				x := ev.Traffic.Exchange
+				if x == nil || x.Status != 200 || x.ChunkCount != 2 || x.Route != "/api/s" || x.BuildID == 0 {
+					t.Errorf("end event: %+v", x)
+				}
+			}
+		case <-timeout:
+			t.Fatalf("events: got %q, want %q", seen, want)
+		}
+	}
+	if strings.Join(seen, " ") != strings.Join(want, " ") {
+		t.Errorf("events:\ngot  %q\nwant %q", seen, want)
+	}
+}

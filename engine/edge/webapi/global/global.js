@@ -1,6 +1,17 @@
 // [Edge Runtime globals]: https://nextjs.org/docs/app/api-reference/edge
 
 internals.defineGlobal('self', global);
+
+// Well-known symbols of explicit resource management (`using`), which V8
+// has and goja lacks. esbuild's lowering helpers fall back to
+// Symbol.for('Symbol.dispose'), so the same symbols are used here: a
+// class written with [Symbol.dispose]() and the lowered `using` agree.
+// [Symbol.dispose]: https://tc39.es/proposal-explicit-resource-management/#sec-symbol.dispose
+for (const name of ['dispose', 'asyncDispose']) {
+  if (typeof Symbol[name] !== 'symbol') {
+    Object.defineProperty(Symbol, name, { value: Symbol.for('Symbol.' + name), writable: false, enumerable: false, configurable: false });
+  }
+}
 internals.defineGlobal('EdgeRuntime', 'edge-runtime');
 
 // process.env: the shell environment and the project's env files (merged in
