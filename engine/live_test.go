@@ -227,8 +227,8 @@ func TestLiveFaults(t *testing.T) {
 // without node_modules/next, lowering of what goja lacks.
 func TestLiveBundling(t *testing.T) {
 	e, _ := liveProject(t, map[string]string{
-		"tsconfig.json": `{"compilerOptions": {"baseUrl": ".", "paths": {"@/*": ["src/*"]}, "jsx": "react-jsx"}}`,
-		"src/util.ts":   "export const fromPaths = 'paths ok'\n",
+		"tsconfig.json":                  `{"compilerOptions": {"baseUrl": ".", "paths": {"@/*": ["src/*"]}, "jsx": "react-jsx"}}`,
+		"src/util.ts":                    "export const fromPaths = 'paths ok'\n",
 		"node_modules/cond/package.json": `{"name":"cond","exports":{".":{"edge-light":"./edge.js","node":"./node.js","default":"./default.js"}}}`,
 		"node_modules/cond/edge.js":      "export const which = 'edge-light'\n",
 		"node_modules/cond/node.js":      "export const which = 'node'\n",
