@@ -128,7 +128,7 @@ func (s *Server) Origin() string {
 // ServeHTTP answers one request.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	hdr := requestHeaders(r, int(s.port.Load()))
-	rec := s.opts.Journal.Begin(r.Method, s.Origin()+r.RequestURI, r.URL.Path, toTraffic(hdr))
+	rec := s.opts.Journal.Begin(r.RemoteAddr, r.Method, s.Origin()+r.RequestURI, r.URL.Path, toTraffic(hdr))
 	st := &exchange{s: s, w: w, r: r, rec: rec, start: time.Now(), status: 0}
 	defer st.finish()
 	st.serve(hdr)

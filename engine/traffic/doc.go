@@ -6,7 +6,7 @@
 // which the engine turns into events for the UI.
 //
 //	j := traffic.NewJournal(traffic.Options{Publish: func(e traffic.Event) { … }})
-//	x := j.Begin("GET", "/api/hello", …)
+//	x := j.Begin(r.RemoteAddr, "GET", "/api/hello", …)
 //	x.Head(200, header)
 //	x.Chunk(data)
 //	x.End(nil)

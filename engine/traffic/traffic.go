@@ -62,7 +62,8 @@ type Exchange struct {
 	Method      string     `json:"method"`
 	URL         string     `json:"url"` // as the route saw it (params merged)
 	Path        string     `json:"path"`
-	Route       string     `json:"route,omitempty"` // pattern, "/api/users/[id]"
+	Client      string     `json:"client,omitempty"` // the peer's address
+	Route       string     `json:"route,omitempty"`  // pattern, "/api/users/[id]"
 	File        string     `json:"file,omitempty"`
 	BuildID     int        `json:"buildId,omitempty"`
 	ReqHeader   []Header   `json:"requestHeaders"`
@@ -132,9 +133,10 @@ type Recorder struct {
 	x  Exchange
 }
 
-// Begin starts an exchange.
-func (j *Journal) Begin(method, url, path string, header []Header) *Recorder {
-	r := &Recorder{j: j, x: Exchange{Start: time.Now(), Method: method, URL: url, Path: path, ReqHeader: header}}
+// Begin starts an exchange. client is the peer's address ("127.0.0.1:54321"):
+// the composer finds the exchange its request made by its own local address.
+func (j *Journal) Begin(client, method, url, path string, header []Header) *Recorder {
+	r := &Recorder{j: j, x: Exchange{Start: time.Now(), Client: client, Method: method, URL: url, Path: path, ReqHeader: header}}
 	j.mu.Lock()
 	j.seq++
 	r.x.Seq = j.seq

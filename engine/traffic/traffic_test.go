@@ -14,7 +14,7 @@ func TestJournalRecordsAndRings(t *testing.T) {
 		mu.Unlock()
 	}})
 	for i := 0; i < 5; i++ {
-		r := j.Begin("GET", "http://localhost/api/x", "/api/x", nil)
+		r := j.Begin("127.0.0.1:1", "GET", "http://localhost/api/x", "/api/x", nil)
 		r.Head(200, []Header{{"content-type", "text/plain"}}, i == 4)
 		if i == 4 {
 			r.Chunk([]byte("ab"))
