@@ -7,7 +7,10 @@ import (
 	"os"
 	"runtime/debug"
 
+	"github.com/edgeplay/edgeplay/app"
+	"github.com/edgeplay/edgeplay/engine"
 	"github.com/edgeplay/edgeplay/engine/cli"
+	"github.com/edgeplay/edgeplay/projects"
 )
 
 func main() {
@@ -20,11 +23,17 @@ func main() {
 	}
 	args := os.Args[1:]
 	if len(args) == 0 {
-		os.Exit(desktop())
+		os.Exit(desktop(""))
 	}
 	switch args[0] {
 	case "serve":
-		os.Exit(cli.Serve(args[1:], os.Stdout, os.Stderr))
+		os.Exit(cli.ServeWith(args[1:], os.Stdout, os.Stderr, browserUI))
+	case "open":
+		if len(args) != 2 {
+			fmt.Fprintln(os.Stderr, "usage: edgeplay open DIR")
+			os.Exit(2)
+		}
+		os.Exit(desktop(args[1]))
 	case "check":
 		os.Exit(cli.Check(args[1:], os.Stdout, os.Stderr))
 	case "help", "-h", "--help":
@@ -42,11 +51,25 @@ func main() {
 	}
 }
 
-// desktop starts the desktop app. The window is the next milestone; until
-// it lands this build says so instead of pretending.
-func desktop() int {
-	fmt.Fprint(os.Stderr, "edgeplay: the desktop app is not part of this build yet.\n"+
-		"Run `edgeplay serve [DIR]` to build, serve and watch a project's edge routes,\n"+
-		"or `edgeplay check [DIR]` to check them for CI.\n")
-	return 2
+// browserUI is `edgeplay serve --ui`: the desktop window's UI, served on
+// loopback for a browser, over the engine serve started.
+func browserUI(e *engine.Engine, port int) (string, func(), error) {
+	a, err := app.New(app.Options{Mode: "browser", Sample: isSample})
+	if err != nil {
+		return "", nil, err
+	}
+	a.Attach(e)
+	srv, err := app.NewServer(a, app.ServerOptions{Port: port, Assets: uiAssets()})
+	if err != nil {
+		a.Close()
+		return "", nil, err
+	}
+	a.SetEmitter(srv)
+	return srv.URL(), func() { a.Close(); srv.Close() }, nil
+}
+
+// isSample reports whether dir is the extracted built-in sample project.
+func isSample(dir string) bool {
+	d, err := projects.DefaultDir(projects.Sample)
+	return err == nil && d == dir
 }

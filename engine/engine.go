@@ -264,6 +264,48 @@ func (e *Engine) routesLocked() []RouteInfo {
 	return out
 }
 
+// Bundle returns the route's last build and the successful build before
+// it (nil when there is none), for the bundle inspector's size deltas.
+func (e *Engine) Bundle(file string) (info RouteInfo, last, prev *bundle.Result, err error) {
+	e.mu.Lock()
+	en := e.entries[file]
+	e.mu.Unlock()
+	if en == nil {
+		return RouteInfo{}, nil, nil, fmt.Errorf("no route file %q in the project", file)
+	}
+	last, prev = en.buildPair()
+	return en.info(), last, prev, nil
+}
+
+// Limit is the gzip size limit routes are held to.
+func (e *Engine) Limit() int {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return e.opts.MaxSize
+}
+
+// SetLimit changes the size limit (a plan preset) and rebuilds every edge
+// route against it. Goroutine-safe.
+func (e *Engine) SetLimit(n int) error {
+	if n <= 0 {
+		return fmt.Errorf("the size limit must be positive, got %d", n)
+	}
+	e.mu.Lock()
+	e.opts.MaxSize = n
+	var build []*entry
+	for _, en := range e.entries {
+		en.mu.Lock()
+		if en.bundler != nil {
+			en.bundler.SetLimit(n)
+		}
+		en.mu.Unlock()
+		build = append(build, en)
+	}
+	e.mu.Unlock()
+	go e.buildAll(build)
+	return nil
+}
+
 // loadEnv reads the env files.
 func (e *Engine) loadEnv() {
 	env, err := envfile.Load(e.root, e.opts.Env)
@@ -531,6 +573,9 @@ func within(dir, path string) bool {
 	rel, err := filepath.Rel(dir, path)
 	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
+
+// Logf prints to the engine's log (the terminal in `serve`). Goroutine-safe.
+func (e *Engine) Logf(format string, args ...any) { e.logf(format, args...) }
 
 func (e *Engine) logf(format string, args ...any) {
 	if e.opts.Log == nil {

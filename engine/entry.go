@@ -48,6 +48,7 @@ type entry struct {
 	gen     *edge.Generation
 	runtime bundle.Runtime
 	last    *bundle.Result
+	prev    *bundle.Result // the build before last, for size deltas
 	diags   diag.List
 	status  string
 	builtAt time.Time
@@ -169,7 +170,7 @@ func (en *entry) build() {
 	b := en.bundler
 	en.mu.Unlock()
 	if b == nil {
-		b, err = bundle.New(bundle.Options{Root: en.e.root, File: r.File, Page: r.Pattern, Limit: en.e.opts.MaxSize})
+		b, err = bundle.New(bundle.Options{Root: en.e.root, File: r.File, Page: r.Pattern, Limit: en.e.Limit()})
 		if err != nil {
 			en.fail(nil, diag.List{diag.Errorf(diag.IDBuild, "%v", err).At(r.File, 0, 0)}, map[string]bool{abs: true})
 			return
@@ -198,6 +199,9 @@ func (en *entry) build() {
 	en.mu.Lock()
 	old := en.gen
 	en.gen = gen
+	if en.last != nil && en.last.Raw > 0 {
+		en.prev = en.last
+	}
 	en.last, en.diags, en.files = res, diags, files
 	en.status, en.builtAt = StateOK, time.Now()
 	en.mu.Unlock()
@@ -215,6 +219,13 @@ func (en *entry) setRuntime(rt bundle.Runtime) {
 	en.mu.Lock()
 	en.runtime = rt
 	en.mu.Unlock()
+}
+
+// buildPair returns the last build and the successful one before it.
+func (en *entry) buildPair() (last, prev *bundle.Result) {
+	en.mu.Lock()
+	defer en.mu.Unlock()
+	return en.last, en.prev
 }
 
 // nodeRoute lists a Node.js route and answers it with 501.

@@ -30,7 +30,8 @@ import (
 const Usage = `edgeplay — the local development loop for Next.js edge routes
 
 Usage:
-  edgeplay                     open the desktop app
+  edgeplay                     open the desktop app (last project, or the sample)
+  edgeplay open DIR            open the desktop app on a project
   edgeplay serve [DIR] [flags] build, serve and watch the edge routes of a project
   edgeplay check [DIR] [flags] build every route once; exit 1 on errors (for CI)
   edgeplay help [COMMAND]
@@ -114,8 +115,16 @@ func projectDir(dir string, stderr io.Writer) (string, error) {
 	return dst, nil
 }
 
-// Serve runs `edgeplay serve`. It returns the exit code.
-func Serve(args []string, stdout, stderr io.Writer) int {
+// UI starts browser mode over a running engine and returns the page's
+// URL and a function that stops it. main wires it (app.Server), so that
+// engine/ never depends on the UI layer.
+type UI func(e *engine.Engine, port int) (url string, stop func(), err error)
+
+// Serve runs `edgeplay serve` without browser mode.
+func Serve(args []string, stdout, stderr io.Writer) int { return ServeWith(args, stdout, stderr, nil) }
+
+// ServeWith runs `edgeplay serve`; ui serves --ui. It returns the exit code.
+func ServeWith(args []string, stdout, stderr io.Writer, ui UI) int {
 	start := time.Now()
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -124,8 +133,10 @@ func Serve(args []string, stdout, stderr io.Writer) int {
 	timeout := fs.Duration("timeout", 25*time.Second, "time limit for a route's first byte (the platform's is 25s)")
 	maxSize := &sizeFlag{n: bundle.DefaultLimit}
 	fs.Var(maxSize, "max-size", "bundle size limit, gzip (1MB, 2MB, 4MB or hobby, pro, enterprise)")
+	withUI := fs.Bool("ui", false, "also serve the UI for a browser, on loopback, with a per-run token (printed)")
+	uiPort := fs.Int("ui-port", 0, "port of the UI with --ui (default: any free port)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: edgeplay serve [DIR] [--port N] [--host H] [--timeout D] [--max-size SIZE]")
+		fmt.Fprintln(stderr, "Usage: edgeplay serve [DIR] [--port N] [--host H] [--timeout D] [--max-size SIZE] [--ui [--ui-port N]]")
 		fs.PrintDefaults()
 	}
 	dir, err := parse(fs, args)
@@ -154,6 +165,21 @@ func Serve(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "edgeplay serve:", err)
 		e.Close()
 		return 1
+	}
+	if *withUI {
+		if ui == nil {
+			fmt.Fprintln(stderr, "edgeplay serve: --ui: this build has no UI layer")
+			e.Close()
+			return 1
+		}
+		url, stopUI, err := ui(e, *uiPort)
+		if err != nil {
+			fmt.Fprintln(stderr, "edgeplay serve:", err)
+			e.Close()
+			return 1
+		}
+		defer stopUI()
+		fmt.Fprintf(stdout, "ui on %s\n", url)
 	}
 	select {
 	case <-e.Ready():

@@ -60,7 +60,8 @@ type Exchange struct {
 	Seq         uint64     `json:"seq"`
 	Start       time.Time  `json:"start"`
 	Method      string     `json:"method"`
-	URL         string     `json:"url"` // as the route saw it (params merged)
+	URL         string     `json:"url"`                // as the client sent it (origin + request target)
+	RouteURL    string     `json:"routeUrl,omitempty"` // as the route saw it: req.url, params merged
 	Path        string     `json:"path"`
 	Client      string     `json:"client,omitempty"` // the peer's address
 	Route       string     `json:"route,omitempty"`  // pattern, "/api/users/[id]"
@@ -172,9 +173,7 @@ func (r *Recorder) publish(kind string, c *Chunk, l *Log, snapshot bool) {
 func (r *Recorder) SetRoute(pattern, file string, buildID int, url string) {
 	r.mu.Lock()
 	r.x.Route, r.x.File, r.x.BuildID = pattern, file, buildID
-	if url != "" {
-		r.x.URL = url
-	}
+	r.x.RouteURL = url
 	r.mu.Unlock()
 }
 
