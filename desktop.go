@@ -4,18 +4,23 @@ package main
 
 import (
 	"context"
+	_ "embed"
 	"fmt"
 	"os"
 
 	"github.com/wailsapp/wails/v2"
 	"github.com/wailsapp/wails/v2/pkg/options"
 	"github.com/wailsapp/wails/v2/pkg/options/assetserver"
+	"github.com/wailsapp/wails/v2/pkg/options/linux"
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
 	"github.com/edgeplay/edgeplay/app"
 	"github.com/edgeplay/edgeplay/engine"
 	"github.com/edgeplay/edgeplay/projects"
 )
+
+//go:embed build/appicon.png
+var appIcon []byte
 
 // wailsEmitter forwards the App's (already batched) events to the window.
 type wailsEmitter struct{ ctx context.Context }
@@ -59,7 +64,14 @@ func desktop(dir string) int {
 			}
 		},
 		OnShutdown: a.Shutdown,
-		Bind:       []interface{}{a},
+		Linux: &linux.Options{
+			Icon:        appIcon,
+			ProgramName: "edgeplay",
+			// No GPU process: a dev tool's window does not need one, and
+			// it keeps WebKit's memory down (Wails' default too).
+			WebviewGpuPolicy: linux.WebviewGpuPolicyNever,
+		},
+		Bind: []interface{}{a},
 	})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "edgeplay:", err)
