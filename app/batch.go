@@ -17,6 +17,7 @@ type Emitter interface {
 const (
 	EventBatch   = "edgeplay:batch"   // []engine.Event
 	EventProject = "edgeplay:project" // Info: another project was opened
+	EventHistory = "edgeplay:history" // nil: the composer history changed
 )
 
 // Batching: one UI event per flush, never one per chunk or log line. A

@@ -128,6 +128,7 @@ func (a *App) Send(r ComposerRequest) (SendResult, error) {
 		if err := st.addHistory(entry); err != nil {
 			e.Logf("edgeplay: saving the composer history: %v\n", err)
 		}
+		a.emit(EventHistory, nil)
 	}()
 	select {
 	case <-connected:

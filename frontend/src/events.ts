@@ -12,6 +12,7 @@ import { applyTraffic, clearTraffic, loadExchanges } from './stores/traffic';
 
 export const EVENT_BATCH = 'edgeplay:batch';
 export const EVENT_PROJECT = 'edgeplay:project';
+export const EVENT_HISTORY = 'edgeplay:history';
 
 // Engine event types, mirrored from engine/events.go and engine/traffic.
 export const ROUTES = 'routes';
@@ -155,6 +156,8 @@ export async function start(): Promise<void> {
     if (payload && typeof payload === 'object') info.set(payload as Info);
     void reload();
   });
+  // The composer's history changed (a sent request got its answer).
+  await bridge.on(EVENT_HISTORY, () => void loadHistory());
   let wasDown = false;
   await bridge.onLink((link) => {
     connection.update((c) => ({ ...c, link }));

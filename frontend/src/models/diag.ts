@@ -3,8 +3,9 @@
 
 import type { Diag, Location, RouteInfo } from '../bridge/types';
 
-/** "pages/api/x.ts:5:10" (column shown 1-based, as editors do). */
+/** "pages/api/x.ts:5:10" (column shown 1-based, as editors do); just the file when there is no line (a size error is about the whole bundle). */
 export function locationLabel(l: Location): string {
+  if (!l.line) return l.file;
   return `${l.file}:${l.line}:${l.column + 1}`;
 }
 

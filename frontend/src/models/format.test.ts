@@ -21,20 +21,22 @@ describe('formatBytes', () => {
   it.each([
     [0, '0 B'],
     [999, '999 B'],
-    [1000, '1.00 kB'],
-    [1234, '1.23 kB'],
-    [12_345, '12.3 kB'],
-    [123_456, '123 kB'],
-    [1_048_576, '1.05 MB'],
-    [-2500, '-2.50 kB'],
+    [1000, '1000 B'],
+    [1024, '1.00 kB'],
+    [1234, '1.21 kB'],
+    [12_345, '12.1 kB'],
+    [123_456, '121 kB'],
+    [1_048_576, '1.00 MB'],
+    [1_069_547, '1.02 MB'], // as the engine's size error says it
+    [-2500, '-2.44 kB'],
   ])('%d → %s', (n, want) => expect(formatBytes(n)).toBe(want));
   it.each([
     [1048576, '1 MB'],
     [4194304, '4 MB'],
-    [1500000, '1.50 MB'],
+    [1500000, '1.43 MB'],
   ])('limit %d → %s', (n, want) => expect(formatLimit(n)).toBe(want));
   it('signs deltas', () => {
-    expect(formatDelta(1500)).toBe('+1.50 kB');
+    expect(formatDelta(1536)).toBe('+1.50 kB');
     expect(formatDelta(-300)).toBe('-300 B');
     expect(formatDelta(0)).toBe('0 B');
   });

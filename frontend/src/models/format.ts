@@ -4,14 +4,16 @@ import type { Header } from '../bridge/types';
 
 const UNITS = ['B', 'kB', 'MB', 'GB'];
 
-/** 1234 → "1.23 kB" (decimal units, as Next and Vercel report bundle sizes). */
+/** 1234 → "1.21 kB": 1024-based units, as the engine and Vercel's size limits count. */
 export function formatBytes(n: number): string {
   if (!Number.isFinite(n)) return '–';
   const sign = n < 0 ? '-' : '';
   let v = Math.abs(n);
   let u = 0;
-  while (v >= 1000 && u < UNITS.length - 1) {
-    v /= 1000;
+  // 1024-based, as the engine's messages and Vercel's limits count
+  // ("1 MB" is 1,048,576 bytes), so a bar and its error text agree.
+  while (v >= 1024 && u < UNITS.length - 1) {
+    v /= 1024;
     u++;
   }
   if (u === 0) return `${sign}${v} B`;

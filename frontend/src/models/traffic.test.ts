@@ -114,6 +114,7 @@ describe('parseStack', () => {
 describe('diagnostics', () => {
   const loc = { file: 'pages/api/x.ts', line: 3, column: 4, length: 5, lineText: '\tif (eval(1)) {}', suggestion: '' };
   it('labels with a 1-based column', () => expect(locationLabel(loc)).toBe('pages/api/x.ts:3:5'));
+  it('labels a file-level diagnostic with the file alone', () => expect(locationLabel({ ...loc, line: 0, column: 0 })).toBe('pages/api/x.ts'));
   it.each([
     [{ column: 0, length: 3, lineText: 'abcdef' }, '^^^'],
     [{ column: 2, length: 1, lineText: 'abcdef' }, '  ^'],
