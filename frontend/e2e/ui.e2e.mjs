@@ -144,6 +144,34 @@ describe('edgeplay UI', { concurrency: false }, () => {
     await shot(page, 'bundles');
   });
 
+  test('a diagnostic opens the configured editor at its line', async () => {
+    await page.click(tid('nav-routes'));
+    await page.click(tid('settings-open'));
+    const out = join(ep.project, '..', 'editor-args.txt');
+    await page.fill(tid('settings-editor'), `sh -c 'echo "$1" > ${out}' editor {file}:{line}:{column}`);
+    await page.keyboard.press('Enter');
+    await until(async () => (await page.locator(tid('settings-panel')).innerText()).includes('Saved.'), 'editor saved');
+    await shot(page, 'settings');
+    await page.locator(tid('route-error')).filter({ hasText: 'pages/api/cache.ts:4:12' }).first().click();
+    const args = await until(() => { try { return readFileSync(out, 'utf8').trim(); } catch { return ''; } }, 'the editor to run');
+    assert.ok(args.endsWith('pages/api/cache.ts:4:12'), `editor got ${args}`);
+    assert.ok(args.startsWith(ep.project), `an absolute path in the project: ${args}`);
+    await page.click(tid('settings-open'));
+  });
+
+  test('the theme follows the OS', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1400, height: 900 }, colorScheme: 'dark' });
+    const dark = await ctx.newPage();
+    await dark.goto(ep.ui + '#traffic');
+    await dark.waitForSelector(tid('exchange-row'));
+    const bg = await dark.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const [r, g, b] = bg.match(/\d+/g).map(Number);
+    assert.ok(r + g + b < 150, `dark background, got ${bg}`);
+    await dark.locator(tid('exchange-row')).first().click();
+    await shot(dark, 'traffic-dark');
+    await ctx.close();
+  });
+
   test('10,000 exchanges and the UI still responds', async () => {
     await page.click(tid('nav-traffic'));
     const total = 10_000;

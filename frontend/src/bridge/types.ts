@@ -221,6 +221,7 @@ export interface Api {
   OpenInEditor(file: string, line: number, column: number): void;
   Settings(): Settings;
   SetEditor(cmd: string): void;
+  SetTheme(theme: 'system' | 'light' | 'dark'): void;
   OpenProject(dir: string): Info;
   PickProject(): string;
 }

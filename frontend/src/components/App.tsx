@@ -224,6 +224,7 @@ function StatusBar() {
   const last = useStore(lastBuiltAt);
   const log = useStore(engineLog);
   const [consoleOpen, setConsoleOpen] = useState(false);
+  const [settingsOpen, setSettingsOpen] = useState(false);
   const entries = useMemo(() => collectDiagnostics(diags, list), [diags, list]);
   const errors = countErrors(entries);
   const building = list.filter((r) => r.state === 'building').length;
@@ -236,6 +237,7 @@ function StatusBar() {
   return (
     <>
       {consoleOpen && <EngineConsole onClose={() => setConsoleOpen(false)} />}
+      {settingsOpen && <SettingsPanel onClose={() => setSettingsOpen(false)} />}
       <footer class="statusbar mono" data-testid="status-bar">
         <span class={`dot link-${conn.link}`} title={`events: ${conn.link} (${conn.transport ?? '…'})`} />
         <span data-testid="status-port">port {port || '–'}</span>
@@ -248,10 +250,73 @@ function StatusBar() {
         <button class="linklike" onClick={() => setConsoleOpen(!consoleOpen)}>
           console {log.size ? `(${log.size})` : ''}
         </button>
+        <button class="linklike" data-testid="settings-open" onClick={() => setSettingsOpen(!settingsOpen)}>
+          settings
+        </button>
         <span class="muted">{conn.transport === 'wails' ? 'desktop' : 'browser'}</span>
         {i?.version && <span class="muted">v{i.version}</span>}
       </footer>
     </>
+  );
+}
+
+/** Editor command and theme, saved in the user's settings (not the project). */
+function SettingsPanel(props: { onClose: () => void }) {
+  const s = useStore(settings);
+  const [editor, setEditor] = useState(s?.editor ?? '');
+  const [msg, setMsg] = useState('');
+  const saveEditor = () =>
+    api.SetEditor(editor.trim()).then(
+      () => {
+        settings.set({ ...(settings.get() ?? { recent: [], lastProject: '', theme: 'system', editor: '' }), editor: editor.trim() });
+        setMsg('Saved.');
+      },
+      (e: unknown) => setMsg(e instanceof Error ? e.message : String(e)),
+    );
+  const setTheme = (theme: 'system' | 'light' | 'dark') =>
+    api.SetTheme(theme).then(
+      () => settings.set({ ...(settings.get() ?? { recent: [], lastProject: '', editor: '', theme }), theme }),
+      (e: unknown) => setMsg(e instanceof Error ? e.message : String(e)),
+    );
+  return (
+    <div class="engine-console settings-panel" data-testid="settings-panel">
+      <div class="detail-bar">
+        <span class="strong">Settings</span>
+        <span class="grow" />
+        <button class="btn small" onClick={props.onClose}>
+          Close
+        </button>
+      </div>
+      <div class="pad">
+        <label class="field">
+          <span>Editor command</span>
+          <input
+            class="mono"
+            data-testid="settings-editor"
+            value={editor}
+            placeholder="empty: $VISUAL or $EDITOR, then code -g, then the OS default"
+            onInput={(e) => setEditor((e.target as HTMLInputElement).value)}
+            onKeyDown={(e) => e.key === 'Enter' && void saveEditor()}
+          />
+          <button class="btn small" onClick={() => void saveEditor()}>
+            Save
+          </button>
+        </label>
+        <p class="muted">
+          {'{file}'}, {'{line}'} and {'{column}'} are replaced, e.g. <code>code -g {'{file}'}:{'{line}'}:{'{column}'}</code>; without {'{file}'}, known editors get
+          their own line flags.
+        </p>
+        <label class="field">
+          <span>Theme</span>
+          <select data-testid="settings-theme" value={s?.theme ?? 'system'} onChange={(e) => void setTheme((e.target as HTMLSelectElement).value as 'system' | 'light' | 'dark')}>
+            <option value="system">Follow the system</option>
+            <option value="light">Light</option>
+            <option value="dark">Dark</option>
+          </select>
+        </label>
+        {msg && <p class="muted">{msg}</p>}
+      </div>
+    </div>
   );
 }
 

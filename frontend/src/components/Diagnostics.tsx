@@ -1,12 +1,17 @@
 // Build errors and project diagnostics: file:line:col, the code line and
 // a caret under the column; a click opens the editor there.
 
+import { useState } from 'preact/hooks';
 import { api } from '../bridge';
 import type { Diag, Location } from '../bridge/types';
 import { caretLine, locationLabel, type DiagEntry } from '../models/diag';
 
-function open(l: Location) {
-  void api.OpenInEditor(l.file, l.line, l.column + 1).catch(() => {});
+/** Opens the editor at l; an editor that cannot start says why (onError). */
+function open(l: Location, onError: (msg: string) => void) {
+  api.OpenInEditor(l.file, l.line || 1, l.column + 1).then(
+    () => onError(''),
+    (e: unknown) => onError(e instanceof Error ? e.message : String(e)),
+  );
 }
 
 function CodeFrame(props: { l: Location }) {
@@ -34,12 +39,13 @@ function CodeFrame(props: { l: Location }) {
 export function DiagItem(props: { diag: Diag; route?: string }) {
   const { diag } = props;
   const l = diag.location;
+  const [editorErr, setEditorErr] = useState('');
   return (
     <li
       class={`diag k-${diag.kind} ${l ? 'clickable' : ''}`}
       data-testid="route-error"
       data-kind={diag.kind}
-      onClick={() => l && open(l)}
+      onClick={() => l && open(l, setEditorErr)}
       title={l ? `Open ${locationLabel(l)} in the editor` : undefined}
     >
       <div class="diag-head">
@@ -56,7 +62,7 @@ export function DiagItem(props: { diag: Diag; route?: string }) {
           onClick={(e) => {
             if (!n.location) return;
             e.stopPropagation();
-            open(n.location);
+            open(n.location, setEditorErr);
           }}
         >
           <span class="muted">note: </span>
@@ -65,6 +71,7 @@ export function DiagItem(props: { diag: Diag; route?: string }) {
           {n.location && <CodeFrame l={n.location} />}
         </div>
       ))}
+      {editorErr && <div class="diag-note err-text">{editorErr}</div>}
     </li>
   );
 }
