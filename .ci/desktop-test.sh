@@ -37,11 +37,14 @@ colours=$(convert "$out/desktop.png" -format '%k' info:)
 echo "desktop test: screenshot $out/desktop.png with $colours colours"
 [ "$colours" -gt 50 ] || { echo "desktop test: the window looks blank" >&2; exit 1; }
 rss() { awk '/VmRSS/ {print int($2/1024)}' "/proc/$1/status" 2>/dev/null || echo 0; }
-own=$(rss $app)
+# PSS counts each shared page once, split among the processes that map it:
+# RSS counts the same GTK/WebKit libraries in full in every process.
+pss() { awk '/^Pss:/ {print int($2/1024)}' "/proc/$1/smaps_rollup" 2>/dev/null || echo 0; }
+own=$(rss $app); ownp=$(pss $app)
 # WebKit's web and network processes are children of the app (each pid
 # counted once).
-kids=0
+kids=0; kidsp=0
 for p in $( (pgrep -P $app; for c in $(pgrep -P $app); do pgrep -P "$c"; done) 2>/dev/null | sort -u); do
-  kids=$((kids + $(rss "$p")))
+  kids=$((kids + $(rss "$p"))); kidsp=$((kidsp + $(pss "$p")))
 done
-echo "desktop test: idle RSS app ${own} MiB, WebKit processes ${kids} MiB, total $((own + kids)) MiB (targets 150 / 300)"
+echo "desktop test: idle RSS app ${own} MiB + WebKit ${kids} MiB = $((own + kids)) MiB; PSS app ${ownp} MiB + WebKit ${kidsp} MiB = $((ownp + kidsp)) MiB (targets 150 / 300)"
