@@ -250,6 +250,12 @@ func (x *exchange) respond(res *edge.Response) {
 			continue // framing is the server's job
 		case "date":
 			h["Date"] = nil
+		case "location":
+			// Next's edge adapter makes a same-origin redirect relative
+			// (relativizeURL): NextResponse.redirect(new URL('/x',
+			// req.url)) answers "location: /x".
+			h[name] = append(h[name], relativize(res.Header[i+1], x.s.Origin()))
+			continue
 		}
 		h[name] = append(h[name], res.Header[i+1])
 	}
@@ -299,6 +305,19 @@ func (x *exchange) respond(res *edge.Response) {
 		x.chunks++
 		x.rec.Chunk(chunk)
 	}
+}
+
+// relativize returns loc without its origin when that is the server's own
+// (as Next's relativizeURL does), else loc unchanged.
+func relativize(loc, origin string) string {
+	rest, ok := strings.CutPrefix(loc, origin)
+	if !ok || (rest != "" && rest[0] != '/' && rest[0] != '?' && rest[0] != '#') {
+		return loc
+	}
+	if rest == "" || rest[0] != '/' {
+		rest = "/" + rest
+	}
+	return rest
 }
 
 func (x *exchange) writeBody(status int, body []byte) {
