@@ -3,7 +3,7 @@
 GO ?= go
 DESKTOP_TAGS ?= desktop,production,webkit2_41
 
-.PHONY: build desktop headless frontend frontend-deps test test-go test-frontend test-browser test-desktop test-windows vet serve check bench clean
+.PHONY: build desktop headless frontend frontend-deps compat-deps test test-go test-frontend test-browser test-desktop test-windows vet serve check bench clean
 
 # The desktop app (needs libgtk-3-dev and libwebkit2gtk-4.1-dev on Linux).
 build desktop: frontend
@@ -24,7 +24,12 @@ vet:
 
 test: test-go test-frontend test-browser test-desktop test-windows
 
-test-go: vet
+# projects/compat: real npm libraries (jose, hono, zod, …) in edge routes;
+# engine/compat_test.go runs them.
+compat-deps:
+	cd projects/compat && npm install --no-audit --no-fund
+
+test-go: vet compat-deps
 	$(GO) test -race -count=1 ./...
 
 test-frontend: frontend-deps
