@@ -36,6 +36,14 @@ type Response struct {
 	HasBody bool
 }
 
+// The platform runs edge functions in UTC, whatever the developer's time
+// zone: new Date(2024, 6, 1).getTimezoneOffset() is 0 on Vercel. goja's
+// Date reads the process-wide time.Local, so the runtime sets it to UTC
+// once, before any isolate exists; a route then gives the same dates here
+// as deployed, and a time-zone bug shows up on the developer's machine
+// rather than after deploy. (Times edgeplay itself prints are UTC too.)
+func init() { time.Local = time.UTC }
+
 // Error is an exception a route threw, with its stack mapped to the
 // original source files through the bundle's source map.
 type Error struct {

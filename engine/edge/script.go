@@ -37,6 +37,12 @@ func Compile(file, page string, buildID int, code string) (*Script, error) {
 	// "edgeplay:bundle/…" would swallow every mapped file name.
 	ast, err := goja.Parse(bundleFileName, code, webapi.NoFileSourceMaps)
 	if err != nil {
+		if fixed, ok := quoteClassFieldKeywords(code); ok {
+			code = fixed
+			ast, err = goja.Parse(bundleFileName, code, webapi.NoFileSourceMaps)
+		}
+	}
+	if err != nil {
 		return nil, diag.Errorf(diag.IDBuild, "the edge runtime cannot parse the bundle of %s: %s", file, firstLine(err.Error())).At(file, 0, 0)
 	}
 	prog, err := goja.CompileAST(ast, true)
