@@ -156,6 +156,11 @@ func (e *Engine) Start(ctx context.Context) error {
 			go e.watchLoop(ctx)
 		}
 	}
+	go func() {
+		if err := edge.Prepare(); err != nil {
+			e.logf("edgeplay: the edge runtime cannot start: %v\n", err)
+		}
+	}()
 	e.loadEnv()
 	e.rescan(true)
 	go e.trimAfterTraffic(ctx)
@@ -609,5 +614,16 @@ func (e *Engine) edgeOptions(route string) edge.Options {
 		}
 	}
 	e.mu.Unlock()
-	return edge.Options{Env: vars, Timeout: e.opts.Timeout, Console: e.console(route)}
+	return edge.Options{Env: vars, Timeout: e.opts.Timeout, Console: e.console(route),
+		WaitUntil: func(owner any, err *edge.Error) {
+			rec, ok := owner.(*traffic.Recorder)
+			if !ok {
+				return
+			}
+			text := ""
+			if err != nil {
+				text = err.Text()
+			}
+			rec.Background(text)
+		}}
 }

@@ -352,3 +352,35 @@ func TestLiveEvents(t *testing.T) {
 		t.Errorf("events:\ngot  %q\nwant %q", seen, want)
 	}
 }
+
+// event.waitUntil work runs on after the response and shows in the journal.
+func TestLiveWaitUntil(t *testing.T) {
+	e, _ := liveProject(t, map[string]string{
+		"pages/api/bg.ts": edgeHead + `export default (req: Request, event: any) => {
+  event.waitUntil(new Promise<void>((r) => setTimeout(() => { console.log('background done'); r() }, 150)))
+  return new Response('sent')
+}
+`,
+	}, Options{})
+	start := time.Now()
+	code, body := get(t, e.URL()+"/api/bg")
+	if code != 200 || body != "sent" || time.Since(start) > 120*time.Millisecond {
+		t.Fatalf("answer %d %q after %v: the response must not wait for waitUntil", code, body, time.Since(start))
+	}
+	deadline := time.Now().Add(5 * time.Second)
+	for time.Now().Before(deadline) {
+		xs := e.Journal().Exchanges()
+		if len(xs) == 1 && xs[0].Background != nil {
+			x := xs[0]
+			if !x.Background.Done || x.Background.Error != "" || x.Background.At < 140*time.Millisecond {
+				t.Errorf("background: %+v", x.Background)
+			}
+			if len(x.Logs) != 1 || x.Logs[0].Text != "background done" {
+				t.Errorf("logs: %+v", x.Logs)
+			}
+			return
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	t.Fatal("the journal never showed the waitUntil work settle")
+}

@@ -214,7 +214,8 @@ func (b *Bundler) Build() *Result {
 	res.Gzip = gzipSize(code)
 	b.readMetafile(out.Metafile, res)
 	b.nodeDiagnostics(res)
-	res.Diags = append(res.Diags, unicodeRegexpDiags(code, srcMap, b.opts.File)...)
+	code, rxDiags := unicodeRegexps(code, srcMap, b.opts.File) // \p{…} made to work, or reported
+	res.Diags = append(res.Diags, rxDiags...)
 	res.Diags = append(res.Diags, sizeDiags(res, b.opts.Page)...)
 	res.Code = string(code) + "\n//# sourceMappingURL=data:application/json;base64," + base64.StdEncoding.EncodeToString(srcMap) + "\n"
 	res.Duration = time.Since(start)

@@ -104,7 +104,7 @@ func TestBuildDiagnostics(t *testing.T) {
 		},
 		{
 			name:  "unicode-property",
-			files: map[string]string{"pages/api/re.ts": "export default () => new Response(String(/\\p{L}+/u.test('é')))\n"},
+			files: map[string]string{"pages/api/re.ts": "export default () => new Response(String(/\\p{L}+/u.test('é')) + /[\\p{Script_Extensions=Greek}]/u.test('α') + new RegExp('\\\\p{L}' + 'x', 'u'))\n"},
 			route: "pages/api/re.ts",
 		},
 	}

@@ -3,6 +3,7 @@ package edge
 import (
 	"errors"
 	"fmt"
+	"github.com/edgeplay/edgeplay/engine/edge/webapi"
 	"io"
 	"strings"
 	"time"
@@ -43,6 +44,11 @@ type Response struct {
 // as deployed, and a time-zone bug shows up on the developer's machine
 // rather than after deploy. (Times edgeplay itself prints are UTC too.)
 func init() { time.Local = time.UTC }
+
+// Prepare compiles the Web APIs' JS (once per process; ~25 ms). The
+// engine calls it at start, beside the first builds, so that the first
+// request does not pay for it. Goroutine-safe.
+func Prepare() error { return webapi.Compile() }
 
 // Error is an exception a route threw, with its stack mapped to the
 // original source files through the bundle's source map.
@@ -118,6 +124,14 @@ type Options struct {
 	// request that was running, or nil. Called on a loop goroutine: it
 	// must not block.
 	Console func(owner any, level, text string)
+	// WaitUntil, if set, is told when the work a request passed to
+	// event.waitUntil is over: err is nil when every promise fulfilled,
+	// the first rejection (KindThrown), or why it was abandoned (KindTimeout
+	// after Timeout, KindStopped when the isolate stopped). owner is the
+	// request's Owner. Called on a loop or timer goroutine, possibly after
+	// the response was sent: it must not block. Not called for requests
+	// that used no waitUntil.
+	WaitUntil func(owner any, err *Error)
 }
 
 func (o *Options) defaults() {

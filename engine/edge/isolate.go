@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/dop251/goja"
 
@@ -141,6 +142,67 @@ type invocation struct {
 	// settled is set once the invocation no longer needs the isolate:
 	// after a non-stream head, an error, or when abandoned.
 	settled atomic.Bool
+	// bg is the work passed to event.waitUntil, once there is some.
+	// Loop-only.
+	bg *background
+}
+
+// background is an invocation's event.waitUntil work. It holds the
+// isolate like an invocation does (the generation does not stop it, the
+// pool counts it as busy) until the promises settle, the route's time
+// limit passes, or the isolate stops, whichever comes first.
+type background struct {
+	inv  *invocation
+	once sync.Once
+	done chan struct{}
+}
+
+// holdBackground starts following inv's waitUntil work. Loop-only; runs
+// before the response head is sent, while inv still holds the isolate.
+func (inv *invocation) holdBackground() {
+	if inv.bg != nil {
+		return
+	}
+	iso, g := inv.iso, inv.iso.gen
+	iso.inflight.Add(1)
+	g.mu.Lock()
+	g.active++
+	g.mu.Unlock()
+	b := &background{inv: inv, done: make(chan struct{})}
+	inv.bg = b
+	go func() {
+		t := time.NewTimer(g.opts.Timeout)
+		defer t.Stop()
+		select {
+		case <-b.done:
+		case <-t.C:
+			b.end(&Error{Kind: KindTimeout, Name: "Error", Message: ErrTimeout,
+				Stack: fmt.Sprintf("%s: the work passed to event.waitUntil did not settle within %v; it was abandoned", ErrTimeout, g.opts.Timeout)})
+		case <-iso.deadCh:
+			b.end(&Error{Kind: KindStopped, Name: "Error", Message: "the isolate running the work passed to event.waitUntil was stopped"})
+		}
+	}()
+}
+
+// end releases the isolate and reports the outcome: err is nil when every
+// promise fulfilled. Goroutine-safe; only the first call counts.
+func (b *background) end(err *Error) {
+	b.once.Do(func() {
+		close(b.done)
+		g := b.inv.iso.gen
+		owner := b.inv.req.Owner
+		if err != nil && g.opts.Console != nil {
+			if err.Kind == KindThrown {
+				g.opts.Console(owner, "error", "Unhandled rejection in event.waitUntil: "+err.Text())
+			} else {
+				g.opts.Console(owner, "warn", err.Text())
+			}
+		}
+		if g.opts.WaitUntil != nil {
+			g.opts.WaitUntil(owner, err)
+		}
+		g.done(b.inv.iso)
+	})
 }
 
 type headResult struct {
@@ -170,8 +232,20 @@ func (inv *invocation) start(rt *goja.Runtime) {
 		inv.finish(rt, int(call.Argument(0).ToInteger()), call.Argument(1))
 		return goja.Undefined()
 	})
+	background := rt.ToValue(func(call goja.FunctionCall) goja.Value {
+		if call.Argument(0).ToInteger() == 0 {
+			inv.holdBackground()
+		} else if inv.bg != nil {
+			var e *Error
+			if call.Argument(1).ToBoolean() {
+				e = errorFromValue(rt, call.Argument(2), KindThrown)
+			}
+			inv.bg.end(e)
+		}
+		return goja.Undefined()
+	})
 	_, err := iso.dispatch(goja.Undefined(), iso.handler, iso.page, rt.ToValue(req.Method), rt.ToValue(req.URL),
-		rt.NewArray(hdr...), body, rt.ToValue(req.BodyLength), done)
+		rt.NewArray(hdr...), body, rt.ToValue(req.BodyLength), done, background)
 	if err != nil {
 		inv.send(headResult{err: errorFromGo(rt, err, KindThrown)})
 	}

@@ -79,17 +79,28 @@ type Exchange struct {
 	ChunkCount  int        `json:"chunkCount"`
 	Logs        []Log      `json:"logs,omitempty"`
 	Error       *ErrorInfo `json:"error,omitempty"`
-	Timing      Timing     `json:"timing"`
-	Done        bool       `json:"done"`
+	// Background is the work the route passed to event.waitUntil, which
+	// runs on after the response: nil when there was none.
+	Background *Background `json:"background,omitempty"`
+	Timing     Timing      `json:"timing"`
+	Done       bool        `json:"done"`
+}
+
+// Background is the state of an exchange's waitUntil work.
+type Background struct {
+	Done  bool          `json:"done"`
+	At    time.Duration `json:"at,omitempty"`    // when it settled, since the exchange started
+	Error string        `json:"error,omitempty"` // the first rejection, or why it was stopped
 }
 
 // Event kinds.
 const (
-	EventStart = "exchange:start"
-	EventHead  = "exchange:head"
-	EventChunk = "exchange:chunk"
-	EventLog   = "exchange:log"
-	EventEnd   = "exchange:end"
+	EventBackground = "exchange:background" // waitUntil work settled: Exchange
+	EventStart      = "exchange:start"
+	EventHead       = "exchange:head"
+	EventChunk      = "exchange:chunk"
+	EventLog        = "exchange:log"
+	EventEnd        = "exchange:end"
 )
 
 // Event is a change to the journal. Exchange is a snapshot (a copy) for
@@ -247,6 +258,15 @@ func (r *Recorder) Fail(e *ErrorInfo) {
 }
 
 // End finishes the exchange.
+// Background records that the exchange's waitUntil work settled (errText
+// empty on success). It may come after End: the work outlives the response.
+func (r *Recorder) Background(errText string) {
+	r.mu.Lock()
+	r.x.Background = &Background{Done: true, At: time.Since(r.x.Start), Error: errText}
+	r.mu.Unlock()
+	r.publish(EventBackground, nil, nil, true)
+}
+
 func (r *Recorder) End() {
 	r.mu.Lock()
 	if r.x.Done {

@@ -110,6 +110,8 @@ export interface Exchange {
   chunkCount: number;
   logs?: Log[];
   error?: ErrorInfo;
+  /** The route's event.waitUntil work, which runs on after the response. */
+  background?: { done: boolean; at?: number; error?: string };
   timing: Timing;
   done: boolean;
 }

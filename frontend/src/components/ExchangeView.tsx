@@ -216,7 +216,7 @@ function ConsolePanel(props: { x: Exchange }) {
 function TimingPanel(props: { x: Exchange }) {
   const { x } = props;
   const t = x.timing;
-  const total = Math.max(t.total, t.ttfb, t.queue, 1);
+  const total = Math.max(t.total, t.ttfb, t.queue, x.background?.at ?? 0, 1);
   const bar = (from: number, to: number, cls: string) => (
     <div class="tbar-track">
       <div class={`tbar ${cls}`} style={{ left: `${(from / total) * 100}%`, width: `${Math.max(0.5, ((to - from) / total) * 100)}%` }} />
@@ -246,6 +246,16 @@ function TimingPanel(props: { x: Exchange }) {
             <td>{x.done ? formatDuration(t.total) : 'in progress'}</td>
             <td />
           </tr>
+          {x.background && (
+            <tr data-testid="timing-background">
+              <th>waitUntil</th>
+              <td class={x.background.error ? 'err-text' : ''}>
+                {x.background.done ? `settled at ${formatDuration(x.background.at ?? 0)}` : 'running'}
+                {x.background.error ? ` — ${x.background.error}` : ''}
+              </td>
+              <td class="tcol">{x.background.done && bar(t.total, Math.max(t.total, x.background.at ?? 0), 'content')}</td>
+            </tr>
+          )}
           <tr>
             <th>Build</th>
             <td colSpan={2}>{x.buildId ? `#${x.buildId}${x.file ? ` of ${x.file}` : ''}` : 'none (no route ran)'}</td>

@@ -27,7 +27,8 @@ export function applyTraffic(ev: TrafficEvent): void {
   switch (ev.kind) {
     case 'exchange:start':
     case 'exchange:head':
-    case 'exchange:end': {
+    case 'exchange:end':
+    case 'exchange:background': {
       if (!ev.exchange) return;
       const prev = ring.get(ev.seq);
       const next = summarize(ev.exchange);

@@ -230,6 +230,7 @@ function cloneObject(value, memory) {
   }
   const proto = getPrototypeOf(value);
   if (proto !== ObjectPrototype && proto !== null) {
+    if (isBlobObject(value)) return cloneBlob(value, memory);
     // 18–19. Platform objects: only the [Serializable] ones.
     const iface = platformInterfaceOf(value);
     if (iface !== undefined) return clonePlatformObject(value, iface, memory);
@@ -252,15 +253,25 @@ function isWeakCollection(value) {
   return false;
 }
 
-// Blob and File are [Serializable]; other platform objects throw.
+// Blob and File are [Serializable] (https://w3c.github.io/FileAPI/#blob-section:
+// the serialization steps keep the snapshot state and type, File adds name
+// and lastModified). Their bytes are immutable, so the copy shares them.
+// The blob API exposes internals.isBlob/isFile/blobParts/makeBlob/makeFile.
+function isBlobObject(value) {
+  return typeof internals.isBlob === 'function' && typeof internals.blobParts === 'function' && internals.isBlob(value);
+}
+function cloneBlob(value, memory) {
+  const bytes = internals.blobParts(value);
+  const out = typeof internals.isFile === 'function' && internals.isFile(value)
+    ? internals.makeFile(bytes, value.name, value.type, value.lastModified)
+    : internals.makeBlob(bytes, value.type);
+  memory.set(value, out);
+  return out;
+}
+
+// Other platform objects throw.
 function clonePlatformObject(value, iface, memory) {
-  if ((iface === 'Blob' || iface === 'File') && typeof internals.isBlob === 'function' && internals.isBlob(value)) {
-    const out = iface === 'File'
-      ? new global.File([value], value.name, { type: value.type, lastModified: value.lastModified })
-      : new global.Blob([value], { type: value.type });
-    memory.set(value, out);
-    return out;
-  }
+  if (isBlobObject(value)) return cloneBlob(value, memory);
   throw new DOMException(`${iface} object could not be cloned.`, 'DataCloneError');
 }
 

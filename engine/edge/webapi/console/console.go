@@ -8,6 +8,8 @@ package console
 
 import (
 	_ "embed"
+	"fmt"
+	"strings"
 
 	"github.com/dop251/goja"
 
@@ -38,5 +40,41 @@ func natives(h *webapi.Host) map[string]any {
 			}
 			return goja.Undefined()
 		},
+		// stack() -> the JS call stack as Node prints it ("    at fn
+		// (file:line:col)"), without the runtime's own frames.
+		"stack": func(call goja.FunctionCall) goja.Value {
+			return h.Loop.Runtime().ToValue(formatStack(h.Loop.Runtime().CaptureCallStack(0, nil)))
+		},
 	}
+}
+
+// formatStack prints frames Node-style. Frames of the runtime's own code
+// (file names starting "edgeplay:") are left out: the route's frames are
+// the ones a user can act on. Columns are printed 1-based: goja's are
+// 0-based for positions mapped through the route's source map (the file
+// then differs from the program's name) and 1-based otherwise.
+func formatStack(frames []goja.StackFrame) string {
+	var b strings.Builder
+	for _, f := range frames {
+		p := f.Position()
+		file := p.Filename
+		if file == "" || strings.HasPrefix(file, "edgeplay:") || strings.HasPrefix(file, "edgeplay-node:") {
+			continue
+		}
+		col := p.Column
+		if file != f.SrcName() {
+			col++
+		}
+		file = strings.TrimPrefix(file, "/")
+		fn := f.FuncName()
+		if b.Len() > 0 {
+			b.WriteByte('\n')
+		}
+		if fn == "" {
+			fmt.Fprintf(&b, "    at %s:%d:%d", file, p.Line, col)
+		} else {
+			fmt.Fprintf(&b, "    at %s (%s:%d:%d)", fn, file, p.Line, col)
+		}
+	}
+	return b.String()
 }

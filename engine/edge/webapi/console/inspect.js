@@ -55,7 +55,7 @@ function wrap(prefix, entries, open, close, indent) {
   return prefix + open + '\n' + pad + entries.join(',\n' + pad) + '\n' + '  '.repeat(indent) + close;
 }
 
-function formatValue(v, depth, seen, indent, top) {
+function formatValue(v, depth, seen, indent, top, hidden) {
   switch (typeof v) {
     case 'string': return top ? v : quote(v);
     case 'number': return Object.is(v, -0) ? '-0' : String(v);
@@ -67,14 +67,14 @@ function formatValue(v, depth, seen, indent, top) {
       const base = fnName(v);
       const keys = Object.keys(v);
       if (keys.length === 0 || depth < 0) return base;
-      return formatObject(v, depth, seen, indent, base + ' ');
+      return formatObject(v, depth, seen, indent, base + ' ', hidden);
     }
   }
   if (v === null) return 'null';
-  return formatObject(v, depth, seen, indent, '');
+  return formatObject(v, depth, seen, indent, '', hidden);
 }
 
-function formatObject(o, depth, seen, indent, prefix) {
+function formatObject(o, depth, seen, indent, prefix, hidden) {
   if (seen.includes(o)) return '[Circular *1]';
   if (o instanceof Error) return formatError(o);
   if (o instanceof Date) return isNaN(o.getTime()) ? 'Invalid Date' : o.toISOString();
@@ -98,7 +98,7 @@ function formatObject(o, depth, seen, indent, prefix) {
       for (let i = 0; i < n; i++) {
         if (!(i in o)) { holes++; continue; }
         if (holes) { entries.push(`<${holes} empty item${holes > 1 ? 's' : ''}>`); holes = 0; }
-        entries.push(formatValue(o[i], depth - 1, seen, indent + 1, false));
+        entries.push(formatValue(o[i], depth - 1, seen, indent + 1, false, hidden));
       }
       if (holes) entries.push(`<${holes} empty item${holes > 1 ? 's' : ''}>`);
       if (o.length > MAX_ITEMS) entries.push(`... ${o.length - MAX_ITEMS} more items`);
@@ -106,7 +106,7 @@ function formatObject(o, depth, seen, indent, prefix) {
     } else if (ArrayBuffer.isView(o) && !(o instanceof DataView)) {
       open = '['; close = ']';
       const n = Math.min(o.length, MAX_ITEMS);
-      for (let i = 0; i < n; i++) entries.push(formatValue(o[i], depth - 1, seen, indent + 1, false));
+      for (let i = 0; i < n; i++) entries.push(formatValue(o[i], depth - 1, seen, indent + 1, false, hidden));
       if (o.length > MAX_ITEMS) entries.push(`... ${o.length - MAX_ITEMS} more items`);
       prefix += `${name}(${o.length}) `;
     } else if (o instanceof ArrayBuffer) {
@@ -119,13 +119,13 @@ function formatObject(o, depth, seen, indent, prefix) {
     } else if (o instanceof Map) {
       let i = 0;
       o.forEach((val, key) => {
-        if (i++ < MAX_ITEMS) entries.push(formatValue(key, depth - 1, seen, indent + 1, false) + ' => ' + formatValue(val, depth - 1, seen, indent + 1, false));
+        if (i++ < MAX_ITEMS) entries.push(formatValue(key, depth - 1, seen, indent + 1, false, hidden) + ' => ' + formatValue(val, depth - 1, seen, indent + 1, false, hidden));
       });
       prefix += `${name || 'Map'}(${o.size}) `;
     } else if (o instanceof Set) {
       let i = 0;
       o.forEach((val) => {
-        if (i++ < MAX_ITEMS) entries.push(formatValue(val, depth - 1, seen, indent + 1, false));
+        if (i++ < MAX_ITEMS) entries.push(formatValue(val, depth - 1, seen, indent + 1, false, hidden));
       });
       prefix += `${name || 'Set'}(${o.size}) `;
     } else if (internals.isHeaders && internals.isHeaders(o)) {
@@ -146,20 +146,21 @@ function formatObject(o, depth, seen, indent, prefix) {
       for (let i = 0; i < keys.length; i++) {
         const k = keys[i];
         const d = Reflect.getOwnPropertyDescriptor(o, k);
-        if (!d || !d.enumerable) continue;
+        if (!d || (!d.enumerable && !hidden)) continue;
         if (typeof o === 'function' && (k === 'length' || k === 'name' || k === 'prototype')) continue;
         let val;
         if (d.get || d.set) val = d.get && d.set ? '[Getter/Setter]' : d.get ? '[Getter]' : '[Setter]';
-        else val = formatValue(d.value, depth - 1, seen, indent + 1, false);
-        entries.push(keyString(k) + ': ' + val);
+        else val = formatValue(d.value, depth - 1, seen, indent + 1, false, hidden);
+        entries.push((d.enumerable ? keyString(k) : '[' + (typeof k === 'symbol' ? k.toString() : k) + ']') + ': ' + val);
       }
     } else if (Array.isArray(o)) {
       const keys = Object.keys(o);
       for (let i = 0; i < keys.length; i++) {
         const k = keys[i];
         if (String(k >>> 0) === k && (k >>> 0) < o.length) continue;
-        entries.push(keyString(k) + ': ' + formatValue(o[k], depth - 1, seen, indent + 1, false));
+        entries.push(keyString(k) + ': ' + formatValue(o[k], depth - 1, seen, indent + 1, false, hidden));
       }
+      if (hidden) entries.push('[length]: ' + o.length);
     }
     return wrap(prefix, entries, open, close, indent);
   } finally {
@@ -174,18 +175,41 @@ function formatError(e) {
   return s;
 }
 
+// inspect(value, {depth, showHidden}): depth null or Infinity means no limit.
 internals.inspect = function inspect(v, opts) {
-  const depth = opts && typeof opts.depth === 'number' ? opts.depth : 2;
-  return formatValue(v, depth, [], 0, false);
+  let depth = 2;
+  if (opts && opts.depth !== undefined) depth = opts.depth === null ? Infinity : Number(opts.depth);
+  return formatValue(v, depth, [], 0, false, Boolean(opts && opts.showHidden));
 };
 
-// [util.format]: printf-style %s %d %i %f %j %o %O %c %%; the rest of the
-// arguments are inspected and joined with spaces.
+// formatNumber as util.format prints numbers: -0 keeps its sign.
+const num = (n) => (Object.is(n, -0) ? '-0' : String(n));
+
+// hasBuiltInToString: %s prints an object through its own toString when a
+// class of the route defines one; objects whose toString is a built-in's
+// (Object, Array, Error, Date…) are inspected instead.
+const builtInCtors = new Set([Object, Array, Error, EvalError, RangeError, ReferenceError, SyntaxError, TypeError, URIError,
+  Date, RegExp, Map, Set, WeakMap, WeakSet, Promise, Boolean, Number, String, Symbol, BigInt, Function, ArrayBuffer, DataView]);
+function hasBuiltInToString(v) {
+  if (typeof v.toString !== 'function') return true;
+  if (Object.prototype.hasOwnProperty.call(v, 'toString')) return false;
+  let p = v;
+  do { p = Object.getPrototypeOf(p); } while (p !== null && !Object.prototype.hasOwnProperty.call(p, 'toString'));
+  if (p === null) return true;
+  const d = Object.getOwnPropertyDescriptor(p, 'constructor');
+  return d !== undefined && typeof d.value === 'function' && (builtInCtors.has(d.value) || ArrayBuffer.isView(p));
+}
+
+// [util.format]: https://nodejs.org/api/util.html#utilformatformat-args —
+// printf-style %s %d %i %f %j %o %O %c %%; the rest of the arguments are
+// inspected (strings as they are) and joined with spaces. A lone format
+// string is printed unchanged (so '100%%' stays '100%%', as in Node).
 internals.format = function format(args) {
   let out = '';
   let i = 0;
   if (typeof args[0] === 'string') {
     const f = args[0];
+    if (args.length === 1) return f;
     i = 1;
     let last = 0;
     for (let p = 0; p < f.length - 1; p++) {
@@ -196,12 +220,31 @@ internals.format = function format(args) {
       if (i >= args.length) continue;
       const a = args[i];
       switch (c) {
-        case 's': rep = typeof a === 'string' ? a : typeof a === 'bigint' ? a + 'n' : typeof a === 'object' && a !== null ? formatValue(a, 1, [], 0, false) : String(a); break;
-        case 'd': rep = typeof a === 'bigint' ? a + 'n' : typeof a === 'object' ? 'NaN' : String(Number(a)); break;
-        case 'i': rep = typeof a === 'bigint' ? a + 'n' : String(parseInt(a)); break;
-        case 'f': rep = String(parseFloat(a)); break;
-        case 'j': try { rep = JSON.stringify(a); } catch (e) { rep = '[Circular]'; } break;
-        case 'o': case 'O': rep = formatValue(a, c === 'o' ? 4 : 2, [], 0, false); break;
+        case 's':
+          if (typeof a === 'number') rep = num(a);
+          else if (typeof a === 'bigint') rep = a + 'n';
+          else if (typeof a !== 'object' || a === null || !hasBuiltInToString(a)) rep = String(a);
+          else rep = formatValue(a, 0, [], 0, false);
+          break;
+        case 'd':
+          rep = typeof a === 'bigint' ? a + 'n' : typeof a === 'symbol' ? 'NaN' : num(Number(a));
+          break;
+        case 'i':
+          rep = typeof a === 'bigint' ? a + 'n' : typeof a === 'symbol' ? 'NaN' : num(parseInt(a));
+          break;
+        case 'f':
+          rep = typeof a === 'symbol' ? 'NaN' : num(parseFloat(a));
+          break;
+        case 'j':
+          try { rep = JSON.stringify(a); } catch (e) {
+            if (!(e instanceof TypeError) || !/circular|cyclic/i.test(e.message)) throw e;
+            rep = '[Circular]';
+          }
+          if (rep === undefined) rep = 'undefined';
+          break;
+        // %o is inspect with showHidden and depth 4; %O is inspect.
+        case 'o': rep = formatValue(a, 4, [], 0, false, true); break;
+        case 'O': rep = formatValue(a, 2, [], 0, false); break;
         case 'c': rep = ''; break;
         default: continue;
       }
@@ -213,7 +256,7 @@ internals.format = function format(args) {
     out += f.slice(last);
   }
   for (; i < args.length; i++) {
-    if (out.length > 0 || i > 0) out += ' ';
+    if (i > 0) out += ' ';
     out += formatValue(args[i], 2, [], 0, true);
   }
   return out;

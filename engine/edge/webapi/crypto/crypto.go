@@ -1,9 +1,15 @@
 // Package crypto installs the global `crypto` (a Crypto) with
 // getRandomValues and randomUUID, whose randomness comes from Go's
-// crypto/rand. crypto.subtle is not implemented yet: reading it throws.
-// CryptoKey and SubtleCrypto exist as interfaces with no constructor.
+// crypto/rand, and crypto.subtle (a SubtleCrypto) whose algorithms are
+// Go's crypto packages. CryptoKey and SubtleCrypto are interfaces with no
+// constructor.
 //
-// [Web Crypto]: https://w3c.github.io/webcrypto/#crypto-interface
+// subtle.js converts arguments and normalizes algorithms as WebIDL and
+// the spec's generic method steps say; subtle.go and the per-family files
+// (hmac.go, aes.go, rsa.go, ec.go, okp.go, kdf.go, jwk.go) run the
+// algorithm-specific steps.
+//
+// [Web Crypto]: https://w3c.github.io/webcrypto/
 package crypto
 
 import (
@@ -18,14 +24,17 @@ import (
 )
 
 //go:embed crypto.js
-var source string
+var cryptoJS string
+
+//go:embed subtle.js
+var subtleJS string
 
 func init() {
 	webapi.Register(webapi.API{
 		Name:   "crypto",
 		Order:  30,
 		Spec:   "https://w3c.github.io/webcrypto/#crypto-interface",
-		JS:     source,
+		JS:     cryptoJS + "\n" + subtleJS,
 		Native: natives,
 	})
 }
@@ -35,7 +44,7 @@ const maxRandomBytes = 65536
 
 func natives(h *webapi.Host) map[string]any {
 	rt := h.Loop.Runtime()
-	return map[string]any{
+	m := map[string]any{
 		// getRandomValues(view) fills an integer typed array in place and
 		// returns it. The JS side has checked ArrayBuffer.isView.
 		// https://w3c.github.io/webcrypto/#Crypto-method-getRandomValues
@@ -63,6 +72,8 @@ func natives(h *webapi.Host) map[string]any {
 			return rt.ToValue(randomUUID())
 		},
 	}
+	subtleNatives(h, m)
+	return m
 }
 
 // integerArrayBytes returns the bytes of an integer typed array, sharing

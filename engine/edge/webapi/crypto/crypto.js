@@ -8,10 +8,10 @@ class Crypto {
     if (key !== kInternal) throw new TypeError('Illegal constructor');
   }
 
-  // crypto.subtle is not implemented yet: say so instead of returning
-  // something that does nothing.
+  // https://w3c.github.io/webcrypto/#Crypto-attribute-subtle
   get subtle() {
-    throw new Error('crypto.subtle is not supported by edgeplay yet');
+    if (!(this instanceof Crypto)) throw new TypeError('Illegal invocation');
+    return subtle;
   }
 
   // https://w3c.github.io/webcrypto/#Crypto-method-getRandomValues
@@ -33,19 +33,6 @@ class Crypto {
 }
 internals.tag(Crypto);
 
-// https://w3c.github.io/webcrypto/#cryptokey-interface
-class CryptoKey {
-  constructor() { internals.illegalConstructor(); }
-}
-internals.tag(CryptoKey);
-
-// https://w3c.github.io/webcrypto/#subtlecrypto-interface
-class SubtleCrypto {
-  constructor() { internals.illegalConstructor(); }
-}
-internals.tag(SubtleCrypto);
-
 internals.defineGlobal('Crypto', Crypto);
-internals.defineGlobal('CryptoKey', CryptoKey);
-internals.defineGlobal('SubtleCrypto', SubtleCrypto);
 internals.defineGlobal('crypto', new Crypto(kInternal));
+// CryptoKey, SubtleCrypto and the `subtle` instance are in subtle.js.

@@ -90,3 +90,37 @@ func TestTimeout(t *testing.T) {
 		t.Errorf("%d timers left after the timeout fired", n)
 	}
 }
+
+// TestPendingTimeoutKeepsNothingBusy: a signal whose timeout is far away is
+// only a timer on the loop. The loop is idle (nothing waits for it, so the
+// isolate takes the next request), and stopping the loop drops it.
+func TestPendingTimeoutKeepsNothingBusy(t *testing.T) {
+	iso := webapitest.New(t, nil)
+	v, err := iso.Eval(`globalThis.s = AbortSignal.timeout(3600 * 1000); AbortSignal.timeout(2 ** 53 - 1); s.aborted`, time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v != false {
+		t.Fatalf("aborted right away: %v", v)
+	}
+	if n := iso.Loop.PendingTimers(); n != 2 {
+		t.Errorf("pending timers: %d, want 2", n)
+	}
+	if b := iso.Loop.BusyFor(); b != 0 {
+		t.Errorf("the loop reports busy for %v with only a timeout pending", b)
+	}
+	// The isolate still answers at once.
+	if v, err := iso.Eval(`1 + 1`, time.Second); err != nil || v != int64(2) {
+		t.Errorf("eval while a timeout is pending: %v %v", v, err)
+	}
+	done := make(chan struct{})
+	go func() { iso.Loop.Stop(); <-iso.Loop.Done(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(time.Second):
+		t.Fatal("Stop waited for a pending AbortSignal.timeout")
+	}
+	if n := iso.Loop.PendingTimers(); n != 0 {
+		t.Errorf("%d timers left after Stop", n)
+	}
+}

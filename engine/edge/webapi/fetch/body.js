@@ -37,8 +37,15 @@ function extractBody(init) {
   if (internals.isURLSearchParams && internals.isURLSearchParams(init)) {
     return [new BodyState(KIND_STRING, String(init), -1), 'application/x-www-form-urlencoded;charset=UTF-8'];
   }
-  if (internals.isBlob && internals.isBlob(init)) return internals.extractBlob(init);
-  if (internals.isFormData && internals.isFormData(init)) return internals.extractFormData(init);
+  if (internals.isBlob(init)) {
+    // Copied: a clone's consumer may write to what bytes() returns.
+    const b = internals.blobParts(init).slice();
+    return [new BodyState(KIND_BYTES, b, b.byteLength), init.type === '' ? null : init.type];
+  }
+  if (internals.isFormData(init)) {
+    const [b, boundary] = internals.serializeFormData(init);
+    return [new BodyState(KIND_BYTES, b, b.byteLength), 'multipart/form-data; boundary=' + boundary];
+  }
   return [new BodyState(KIND_STRING, String(init), -1), 'text/plain;charset=UTF-8'];
 }
 
@@ -71,6 +78,8 @@ function unusable() {
 // consumeBytes and consumeText implement [consume body] with fast paths for
 // bodies that never became a stream.
 async function consumeBytes(b) {
+  // A null body reads as empty and is never "used" (bodyUsed stays false).
+  if (b.kind === KIND_NONE && b.stream === null) return new Uint8Array(0);
   if (bodyUsed(b)) throw unusable();
   if (b.stream === null) {
     b.used = true;
@@ -116,14 +125,21 @@ const bodyMethods = {
   async text(b) { return consumeText(b); },
   async json(b) { return JSON.parse(await consumeText(b)); },
   async blob(b, type) {
-    if (!internals.Blob) throw new Error('Body.blob() is not supported by edgeplay yet');
     return new internals.Blob([await consumeBytes(b)], { type: type || '' });
   },
-  async formData(b) {
-    if (!internals.parseFormData) throw new Error('Body.formData() is not supported by edgeplay yet');
-    return internals.parseFormData(await consumeBytes(b));
+  // [formData()]: parsed by the body's Content-Type (multipart/form-data
+  // or application/x-www-form-urlencoded); anything else is a TypeError.
+  async formData(b, type) {
+    return internals.parseFormData(await consumeBytes(b), type);
   },
 };
+
+// takeBody hands a body over to fetch: it is used from then on.
+function takeBody(b) {
+  if (bodyUsed(b)) throw unusable();
+  if (b.kind !== KIND_NONE && b.stream === null) b.used = true;
+  return b;
+}
 
 // bodyParts describes a body for Go: [kind, value, length].
 function bodyParts(b) {

@@ -1,5 +1,8 @@
-// Package fetch installs the Fetch standard's Headers, Request and Response
-// (and, in a later issue, fetch itself).
+// Package fetch installs the Fetch standard's Headers, Request, Response
+// and fetch() (client.go: over net/http, with streamed bodies both ways).
+// The host may set a client and a timeout per isolate:
+//
+//	fetch.Configure(host, fetch.Options{Timeout: 10 * time.Second})
 //
 // Request bodies from the server stay in Go until JS reads them: a body is
 // an io.Reader handed to the Request, read in a goroutine chunk by chunk
@@ -16,6 +19,10 @@ import (
 	"github.com/dop251/goja"
 
 	"github.com/edgeplay/edgeplay/engine/edge/webapi"
+	// Bodies are made from and read into Blobs and FormData: fetch needs
+	// both installed (before it, by their Order).
+	_ "github.com/edgeplay/edgeplay/engine/edge/webapi/blob"
+	_ "github.com/edgeplay/edgeplay/engine/edge/webapi/formdata"
 )
 
 var (
@@ -27,6 +34,8 @@ var (
 	requestJS string
 	//go:embed response.js
 	responseJS string
+	//go:embed fetch.js
+	fetchJS string
 	//go:embed native.js
 	nativeJS string
 )
@@ -36,7 +45,7 @@ func init() {
 		Name:   "fetch",
 		Order:  50,
 		Spec:   "https://fetch.spec.whatwg.org/",
-		JS:     headersJS + "\n" + bodyJS + "\n" + requestJS + "\n" + responseJS + "\n" + nativeJS,
+		JS:     headersJS + "\n" + bodyJS + "\n" + requestJS + "\n" + responseJS + "\n" + fetchJS + "\n" + nativeJS,
 		Native: natives,
 	})
 }
@@ -74,7 +83,8 @@ func natives(h *webapi.Host) map[string]any {
 			_ = resolve(webapi.NewUint8Array(rt, b))
 		}
 	}
-	return map[string]any{
+	m := fetchNatives(h)
+	for k, v := range map[string]any{
 		"pull": func(call goja.FunctionCall) goja.Value {
 			r := reader(call.Argument(0))
 			p, resolve, reject := rt.NewPromise()
@@ -106,5 +116,8 @@ func natives(h *webapi.Host) map[string]any {
 			}
 			return goja.Undefined()
 		},
+	} {
+		m[k] = v
 	}
+	return m
 }

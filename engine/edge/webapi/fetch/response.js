@@ -12,6 +12,8 @@ class Response {
   #body;
   #type = 'default';
   #url = '';
+  #redirected = false;
+  #immutable = false;
 
   constructor(body = null, init = undefined) {
     if (init !== undefined && init !== null && typeof init !== 'object') {
@@ -54,7 +56,7 @@ class Response {
     const r = new Response(null);
     r.#status = 0;
     r.#type = 'error';
-    internals.setHeadersGuard(r.headers, 'immutable');
+    r.#immutable = true;
     return r;
   }
 
@@ -72,6 +74,7 @@ class Response {
     const r = new this(null, { status });
     r.headers.set('location', parsed);
     internals.setHeadersGuard(r.headers, 'immutable');
+    r.#immutable = true;
     return r;
   }
 
@@ -90,14 +93,14 @@ class Response {
 
   get type() { return this.#type; }
   get url() { return this.#url; }
-  get redirected() { return false; }
+  get redirected() { return this.#redirected; }
   get status() { return this.#status; }
   get ok() { return this.#status >= 200 && this.#status <= 299; }
   get statusText() { return this.#statusText; }
   get headers() {
     if (this.#headers === null) {
       this.#headers = internals.headersFromList(this.#headerList);
-      if (this.#type === 'error') internals.setHeadersGuard(this.#headers, 'immutable');
+      if (this.#immutable) internals.setHeadersGuard(this.#headers, 'immutable');
     }
     return this.#headers;
   }
@@ -117,6 +120,8 @@ class Response {
     c.#status = this.#status;
     c.#type = this.#type;
     c.#url = this.#url;
+    c.#redirected = this.#redirected;
+    c.#immutable = this.#immutable;
     c.#headerList = internals.headersList(this.headers).slice();
     c.#body = cloneBody(this.#body);
     return c;
@@ -128,6 +133,20 @@ class Response {
     const b = bodyParts(r.#body);
     return [r.#status, r.#statusText, r.#headers === null ? r.#headerList : internals.headersList(r.#headers), b[0], b[1], b[2]];
   }
+  // fromNetwork makes the Response of a fetch: its headers are immutable.
+  // head is [status, statusText, headerList, url, redirected].
+  static fromNetwork(head, body) {
+    const r = new Response(null);
+    r.#status = head[0];
+    r.#statusText = head[1];
+    r.#headerList = head[2];
+    r.#url = head[3];
+    r.#redirected = head[4];
+    r.#type = 'basic';
+    r.#immutable = true;
+    if (body !== null) r.#body = new BodyState(KIND_STREAM, body, -1);
+    return r;
+  }
   static isResponse(r) { return r !== null && typeof r === 'object' && #status in r; }
 }
 internals.tag(Response);
@@ -135,6 +154,7 @@ internals.defineGlobal('Response', Response);
 internals.Response = Response;
 internals.isResponse = Response.isResponse;
 internals.responseParts = Response.parts;
+internals.responseFromNetwork = Response.fromNetwork;
 internals.BODY_NONE = KIND_NONE;
 internals.BODY_STRING = KIND_STRING;
 internals.BODY_BYTES = KIND_BYTES;

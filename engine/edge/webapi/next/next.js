@@ -9,20 +9,96 @@ function validateURL(url) {
   }
 }
 
-// NextURL: a URL with Next's extra fields. Without basePath or i18n
-// (edgeplay serves pages/api at the root) those are empty.
+// NextURL (packages/next/src/server/web/next-url.ts): a URL that knows
+// Next's pathname conventions. edgeplay serves pages/api with no basePath
+// and no i18n config, so nextConfig is only what a caller passes; i18n
+// locales are not analysed (a configured i18n throws NotSupportedError).
+const REGEX_LOCALHOST_HOSTNAME = /^(?:127(?:\.(?:25[0-5]|2[0-4][0-9]|[01]?[0-9][0-9]?)){3}|\[::1\]|localhost)$/;
+function parseURL(url, base) {
+  const parsed = new URL(String(url), base ? String(base) : undefined);
+  if (REGEX_LOCALHOST_HOSTNAME.test(parsed.hostname)) parsed.hostname = 'localhost';
+  return parsed;
+}
+function pathHasPrefix(path, prefix) {
+  return path === prefix || path.startsWith(prefix + '/');
+}
+function removeTrailingSlash(route) {
+  return route.charCodeAt(route.length - 1) === 47 && route.length > 1 ? route.slice(0, -1) : route;
+}
+function addPathPrefix(path, prefix) {
+  return !path.startsWith('/') || !prefix ? path : prefix + path;
+}
+function addPathSuffix(path, suffix) {
+  return !path.startsWith('/') || !suffix ? path : path + suffix;
+}
+
 class NextURL {
   #url;
+  #options;
   #basePath = '';
-  constructor(input, base) {
-    this.#url = new URL(String(input), base === undefined ? undefined : String(base));
+  #buildId;
+  #locale;
+  #defaultLocale;
+  #trailingSlash;
+  constructor(input, baseOrOpts, opts) {
+    let base;
+    let options;
+    if ((typeof baseOrOpts === 'object' && baseOrOpts !== null && 'pathname' in baseOrOpts) || typeof baseOrOpts === 'string') {
+      base = baseOrOpts;
+      options = opts || {};
+    } else {
+      options = opts || baseOrOpts || {};
+    }
+    if (options.nextConfig && options.nextConfig.i18n) {
+      throw new DOMException('NextURL with an i18n config is not supported by edgeplay', 'NotSupportedError');
+    }
+    this.#options = options;
+    this.#url = parseURL(input, base ?? options.base);
+    this.#analyze();
   }
-  get buildId() { return undefined; }
-  get locale() { return ''; }
-  get defaultLocale() { return undefined; }
+  // getNextPathnameInfo: basePath, the /_next/data/<buildId>/… form and
+  // whether the pathname ends with a slash.
+  #analyze() {
+    const config = this.#options.nextConfig || {};
+    let pathname = this.#url.pathname;
+    const trailingSlash = pathname !== '/' ? pathname.endsWith('/') : config.trailingSlash;
+    let basePath;
+    if (config.basePath && pathHasPrefix(pathname, config.basePath)) {
+      const rest = pathname.slice(config.basePath.length);
+      pathname = rest.startsWith('/') ? rest : '/' + rest;
+      basePath = config.basePath;
+    }
+    let buildId;
+    if (pathname.startsWith('/_next/data/') && pathname.endsWith('.json')) {
+      const paths = pathname.replace(/^\/_next\/data\//, '').replace(/\.json$/, '').split('/');
+      buildId = paths[0];
+      pathname = paths[1] !== 'index' ? `/${paths.slice(1).join('/')}` : '/';
+    }
+    this.#url.pathname = pathname;
+    this.#defaultLocale = undefined;
+    this.#basePath = basePath ?? '';
+    this.#buildId = buildId;
+    this.#locale = undefined;
+    this.#trailingSlash = trailingSlash;
+  }
+  // formatNextPathnameInfo
+  #formatPathname() {
+    const buildId = this.#buildId;
+    let pathname = this.#url.pathname;
+    if (buildId || !this.#trailingSlash) pathname = removeTrailingSlash(pathname);
+    if (buildId) pathname = addPathSuffix(addPathPrefix(pathname, `/_next/data/${buildId}`), this.#url.pathname === '/' ? 'index.json' : '.json');
+    pathname = addPathPrefix(pathname, this.#basePath);
+    return !buildId && this.#trailingSlash ? (!pathname.endsWith('/') ? addPathSuffix(pathname, '/') : pathname) : removeTrailingSlash(pathname);
+  }
+  get buildId() { return this.#buildId; }
+  set buildId(v) { this.#buildId = v; }
+  get locale() { return this.#locale ?? ''; }
+  set locale(locale) {
+    // No i18n config: there is no locale to switch to.
+    throw new TypeError(`The NextURL configuration includes no locale "${locale}"`);
+  }
+  get defaultLocale() { return this.#defaultLocale; }
   get domainLocale() { return undefined; }
-  get basePath() { return this.#basePath; }
-  set basePath(v) { this.#basePath = v.startsWith('/') ? v : `/${v}`; }
   get searchParams() { return this.#url.searchParams; }
   get host() { return this.#url.host; }
   set host(v) { this.#url.host = v; }
@@ -32,8 +108,8 @@ class NextURL {
   set port(v) { this.#url.port = v; }
   get protocol() { return this.#url.protocol; }
   set protocol(v) { this.#url.protocol = v; }
-  get href() { return this.#url.href; }
-  set href(v) { this.#url = new URL(v); }
+  get href() { return `${this.protocol}//${this.host}${this.#formatPathname()}${this.#url.search}${this.hash}`; }
+  set href(url) { this.#url = parseURL(url); this.#analyze(); }
   get origin() { return this.#url.origin; }
   get pathname() { return this.#url.pathname; }
   set pathname(v) { this.#url.pathname = v; }
@@ -45,15 +121,25 @@ class NextURL {
   set password(v) { this.#url.password = v; }
   get username() { return this.#url.username; }
   set username(v) { this.#url.username = v; }
+  get basePath() { return this.#basePath; }
+  set basePath(v) { this.#basePath = v.startsWith('/') ? v : `/${v}`; }
   toString() { return this.href; }
   toJSON() { return this.href; }
-  clone() { return new NextURL(String(this)); }
+  [Symbol.for('edge-runtime.inspect.custom')]() {
+    return { href: this.href, origin: this.origin, protocol: this.protocol, username: this.username, password: this.password, host: this.host, hostname: this.hostname, port: this.port, pathname: this.pathname, search: this.search, searchParams: this.searchParams, hash: this.hash };
+  }
+  clone() { return new NextURL(String(this), this.#options); }
 }
-internals.tag(NextURL);
 
+// Errors of packages/next/src/server/web/error.ts.
 const removedPage = () => new Error('The request.page has been deprecated in favour of `URLPattern`.\n  Read more: https://nextjs.org/docs/messages/middleware-request-page\n  ');
 const removedUA = () => new Error('The request.ua has been removed in favour of `userAgent` function.\n  Read more: https://nextjs.org/docs/messages/middleware-parse-user-agent\n  ');
 
+// NextRequest (spec-extension/request.ts). Next 16 has no geo and no ip.
+// Requests from the server take a fast path: cookies and nextUrl are made
+// on first use, and url is Next's normalised form (127.0.0.1 and [::1] read
+// as localhost) only when the host asks for it.
+const localhostURL = /^https?:\/\/(?:127\.|\[::1\])/;
 class NextRequest extends internals.Request {
   #cookies = null;
   #nextUrl = null;
@@ -61,27 +147,39 @@ class NextRequest extends internals.Request {
   constructor(input, init = {}) {
     if (input === internals.kRequestFromGo) {
       super(input, init);
-      this.#url = init[1];
+      const url = init[1];
+      this.#url = localhostURL.test(url) ? String(this.nextUrl) : url;
       return;
     }
-    const url = typeof input !== 'string' && input !== null && typeof input === 'object' && 'url' in input ? input.url : String(input);
+    const url = typeof input !== 'string' && 'url' in input ? input.url : String(input);
     validateURL(url);
-    if (internals.isRequest(input)) super(input, init);
+    if (input instanceof Request) super(input, init);
     else super(url, init);
-    this.#nextUrl = new NextURL(url);
+    this.#nextUrl = new NextURL(url, { headers: this.headers, nextConfig: init.nextConfig });
+    this.#cookies = new RequestCookies(this.headers);
     this.#url = this.#nextUrl.toString();
+  }
+  [Symbol.for('edge-runtime.inspect.custom')]() {
+    return {
+      cookies: this.cookies, nextUrl: this.nextUrl, url: this.url,
+      bodyUsed: this.bodyUsed, cache: this.cache, credentials: this.credentials, destination: this.destination,
+      headers: Object.fromEntries(this.headers), integrity: this.integrity, keepalive: this.keepalive, method: this.method,
+      mode: this.mode, redirect: this.redirect, referrer: this.referrer, referrerPolicy: this.referrerPolicy, signal: this.signal,
+    };
   }
   get cookies() {
     if (this.#cookies === null) this.#cookies = new RequestCookies(this.headers);
     return this.#cookies;
   }
   get nextUrl() {
-    if (this.#nextUrl === null) this.#nextUrl = new NextURL(this.#url);
+    if (this.#nextUrl === null) this.#nextUrl = new NextURL(super.url);
     return this.#nextUrl;
   }
-  get url() { return this.#url; }
+  /** @deprecated `page` has been deprecated in favour of `URLPattern`. */
   get page() { throw removedPage(); }
+  /** @deprecated `ua` has been removed in favour of the `userAgent` function. */
   get ua() { throw removedUA(); }
+  get url() { return this.#url; }
 }
 internals.tag(NextRequest, 'NextRequest');
 
@@ -99,26 +197,34 @@ function handleMiddlewareField(init, headers) {
   }
 }
 
+// NextResponse (spec-extension/response.ts). Next's cookies proxy also
+// writes an x-middleware-set-cookie header on every cookies.set/delete,
+// which Next's adapter deletes again before a non-middleware response
+// leaves; edgeplay serves no middleware, so it never writes it.
 class NextResponse extends internals.Response {
-  #cookies = null;
+  #cookies;
   constructor(body, init = {}) {
     super(body, init);
+    this.#cookies = new ResponseCookies(this.headers);
   }
-  get cookies() {
-    if (this.#cookies === null) this.#cookies = new ResponseCookies(this.headers);
-    return this.#cookies;
+  [Symbol.for('edge-runtime.inspect.custom')]() {
+    return {
+      cookies: this.cookies, url: this.url, body: this.body, bodyUsed: this.bodyUsed, headers: Object.fromEntries(this.headers),
+      ok: this.ok, redirected: this.redirected, status: this.status, statusText: this.statusText, type: this.type,
+    };
   }
+  get cookies() { return this.#cookies; }
   static json(body, init) {
     const response = internals.Response.json(body, init);
-    return new NextResponse(response.body, { status: response.status, statusText: response.statusText, headers: response.headers });
+    return new NextResponse(response.body, response);
   }
   static redirect(url, init) {
-    const status = typeof init === 'number' ? init : (init && init.status) ?? 307;
+    const status = typeof init === 'number' ? init : (init === undefined || init === null ? undefined : init.status) ?? 307;
     if (!REDIRECTS.has(status)) {
       throw new RangeError('Failed to execute "redirect" on "response": Invalid status code');
     }
-    const initObj = typeof init === 'object' && init !== null ? init : {};
-    const headers = new Headers(initObj.headers);
+    const initObj = typeof init === 'object' ? init : {};
+    const headers = new Headers(initObj === null ? undefined : initObj.headers);
     headers.set('Location', validateURL(url));
     return new NextResponse(null, { ...initObj, headers, status });
   }

@@ -21,22 +21,61 @@ function finish(r, done) {
   done(RESULT_RESPONSE, parts);
 }
 
-// dispatch(handler, page, method, url, headerList, body, bodyLength, done)
-internals.dispatch = function dispatch(handler, page, method, url, headerList, body, bodyLength, done) {
-  let result;
+// dispatch(handler, page, method, url, headerList, body, bodyLength, done, background)
+internals.dispatch = function dispatch(handler, page, method, url, headerList, body, bodyLength, done, background) {
+  let result, event;
   try {
     const req = new NextRequest(kFromGo, [method, url, headerList, body, bodyLength]);
-    result = handler(req, new NextFetchEvent(req, page));
+    event = new NextFetchEvent(req, page);
+    result = handler(req, event);
   } catch (e) {
+    followWaitUntil(event, background);
     done(RESULT_THROWN, e);
     return;
   }
   if (result !== null && typeof result === 'object' && typeof result.then === 'function') {
-    result.then((r) => finish(r, done), (e) => done(RESULT_THROWN, e));
+    result.then(
+      (r) => { followWaitUntil(event, background); finish(r, done); },
+      (e) => { followWaitUntil(event, background); done(RESULT_THROWN, e); },
+    );
   } else {
+    followWaitUntil(event, background);
     finish(result, done);
   }
 };
+
+// followWaitUntil tells Go about the work the handler passed to
+// event.waitUntil, before the response goes out: background(0) holds the
+// isolate, background(1, failed, reason) releases it once every promise
+// settled (reason: the first rejection). Promises added while waiting are
+// waited for too.
+function followWaitUntil(event, background) {
+  if (event === undefined || typeof background !== 'function') return;
+  const list = internals.waitUntilPromises(event);
+  if (list.length === 0) return;
+  background(0);
+  let seen = 0;
+  let failed = false;
+  let reason;
+  const next = () => {
+    if (seen === list.length) {
+      background(1, failed, reason);
+      return;
+    }
+    const batch = list.slice(seen);
+    seen = list.length;
+    Promise.allSettled(batch).then((rs) => {
+      for (let i = 0; i < rs.length; i++) {
+        if (rs[i].status === 'rejected' && !failed) {
+          failed = true;
+          reason = rs[i].reason;
+        }
+      }
+      next();
+    });
+  };
+  next();
+}
 
 // Streamed response bodies: the server reads one chunk at a time.
 // done(0, Uint8Array) for a chunk, done(1) at the end, done(2, error) when

@@ -4,9 +4,11 @@
 //
 // The implementation is web-streams-polyfill (vendor/), a port of the spec's
 // reference implementation, compiled once per process with the rest of the
-// runtime. streams.js adds what edgeplay needs on top: internals the fetch
-// API uses to read and create streams, and a ReadableStream whose chunks
-// come from Go (request bodies).
+// runtime, and evaluated in an isolate only when a stream global (or an
+// internals.* that makes a stream) is first touched: routes that never use
+// a stream do not pay for it. streams.js adds what edgeplay needs on top:
+// internals the fetch API uses to read and create streams, and a
+// ReadableStream whose chunks come from Go (request bodies).
 //
 // [Streams]: https://streams.spec.whatwg.org/
 package streams

@@ -1,8 +1,16 @@
 // [Streams]: https://streams.spec.whatwg.org/
-const exports = {};
-const module = { exports };
-/*@vendor web-streams-polyfill*/
-const S = exports;
+//
+// The polyfill's module is evaluated lazily: its code is compiled once per
+// process with the rest of the runtime, but running it (defining ~13 classes
+// and a few hundred closures) costs more than the rest of an isolate's
+// set-up, and most routes (`new Response('Hello')`) never touch a stream.
+// So each global (ReadableStream, …) starts as an accessor whose getter
+// evaluates the module, replaces every accessor with the plain data property
+// WebIDL specifies, and returns the class. internals.* that create streams
+// load it the same way. Nothing can be an instance of a stream class before
+// the module has run, so internals.isReadableStream answers false without
+// loading it.
+
 const names = [
   'ReadableStream', 'ReadableStreamDefaultReader', 'ReadableStreamBYOBReader', 'ReadableStreamBYOBRequest',
   'ReadableStreamDefaultController', 'ReadableByteStreamController',
@@ -10,15 +18,58 @@ const names = [
   'TransformStream', 'TransformStreamDefaultController',
   'ByteLengthQueuingStrategy', 'CountQueuingStrategy',
 ];
-for (let i = 0; i < names.length; i++) internals.defineGlobal(names[i], S[names[i]]);
+const getters = { __proto__: null };
 
-const ReadableStream = S.ReadableStream;
-internals.ReadableStream = ReadableStream;
-internals.isReadableStream = (v) => v instanceof ReadableStream;
+let S = null; // the polyfill's exports once evaluated
+let RS = null; // S.ReadableStream
+
+function evaluate() {
+  const exports = {};
+  const module = { exports };
+/*@vendor web-streams-polyfill*/
+  return exports;
+}
+
+function load() {
+  if (S !== null) return S;
+  S = evaluate();
+  RS = S.ReadableStream;
+  // Every accessor that is still ours becomes a data property (a route may
+  // have assigned its own value, which the setter made a data property).
+  for (let i = 0; i < names.length; i++) {
+    const d = Object.getOwnPropertyDescriptor(global, names[i]);
+    if (d !== undefined && d.get === getters[names[i]]) internals.defineGlobal(names[i], S[names[i]]);
+  }
+  return S;
+}
+
+for (let i = 0; i < names.length; i++) {
+  const name = names[i];
+  const get = function () { return load()[name]; };
+  getters[name] = get;
+  Object.defineProperty(global, name, {
+    get,
+    set(v) { Object.defineProperty(global, name, { value: v, writable: true, enumerable: false, configurable: true }); },
+    enumerable: false,
+    configurable: true,
+  });
+}
+
+// internals.loadStreams() returns the polyfill's exports; the other APIs
+// (TextEncoderStream, CompressionStream, Blob, …) reach the classes through
+// these lazy getters so that defining them costs nothing.
+internals.loadStreams = load;
+for (let i = 0; i < names.length; i++) {
+  const name = names[i];
+  Object.defineProperty(internals, name, { get() { return load()[name]; }, enumerable: false, configurable: true });
+}
+internals.isReadableStream = (v) => RS !== null && v instanceof RS;
+internals.isWritableStream = (v) => S !== null && v instanceof S.WritableStream;
 
 // readableFromBytes makes a stream that yields one Uint8Array and closes.
 internals.readableFromBytes = function readableFromBytes(u8) {
-  return new ReadableStream({
+  load();
+  return new RS({
     type: 'bytes',
     start(c) {
       if (u8.byteLength > 0) c.enqueue(u8);
@@ -38,7 +89,9 @@ internals.readAllBytes = async function readAllBytes(stream) {
     if (r.done) break;
     const c = r.value;
     if (!(c instanceof Uint8Array)) {
-      throw new TypeError('Received non-Uint8Array chunk');
+      const e = new TypeError('Received non-Uint8Array chunk');
+      reader.cancel(e).catch(() => {});
+      throw e;
     }
     chunks.push(c);
     total += c.byteLength;
@@ -57,7 +110,8 @@ internals.readAllBytes = async function readAllBytes(stream) {
 // function returning a promise of a Uint8Array, or null at the end.
 // cancel(reason) is called when the consumer cancels.
 internals.readableFromPull = function readableFromPull(pull, cancel) {
-  return new ReadableStream({
+  load();
+  return new RS({
     type: 'bytes',
     async pull(c) {
       const chunk = await pull();

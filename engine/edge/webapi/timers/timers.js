@@ -5,14 +5,24 @@ function schedule(handler, timeout, args, interval) {
     if (typeof handler === 'string') throw internals.dynamicCodeError();
     throw new TypeError('The "callback" argument must be of type function. Received ' + (handler === null ? 'null' : typeof handler));
   }
-  const fn = args.length === 0 ? handler : () => handler.apply(undefined, args);
+  // The callback's `this` is the global object, as on the web and in
+  // next dev (Node's own timers pass the Timeout object instead).
+  const fn = () => handler.apply(global, args);
   return native.set(fn, Number(timeout), interval);
 }
 
 function setTimeout(handler, timeout = 0, ...args) { return schedule(handler, timeout, args, false); }
 function setInterval(handler, timeout = 0, ...args) { return schedule(handler, timeout, args, true); }
-function clearTimeout(id) { if (typeof id === 'number') native.clear(id); }
-function clearInterval(id) { if (typeof id === 'number') native.clear(id); }
+// Ids are positive integers (the edge runtime's, and next dev's, timers
+// return numbers). Anything else names no timer: a no-op. Node also takes
+// an id as a string ('5'), so that does too. Timeouts and intervals share
+// one id space, so either function clears either kind.
+function timerId(id) {
+  if (typeof id === 'string' && id !== '') id = Number(id);
+  return typeof id === 'number' && Number.isSafeInteger(id) && id > 0 ? id : 0;
+}
+function clearTimeout(id) { const n = timerId(id); if (n !== 0) native.clear(n); }
+function clearInterval(id) { const n = timerId(id); if (n !== 0) native.clear(n); }
 
 // [queueMicrotask]: https://html.spec.whatwg.org/multipage/timers-and-user-prompts.html#dom-queuemicrotask
 const resolved = Promise.resolve();

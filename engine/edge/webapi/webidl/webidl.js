@@ -41,13 +41,27 @@ internals.illegalConstructor = function illegalConstructor() {
 };
 
 // [DOMException]: https://webidl.spec.whatwg.org/#idl-DOMException
+// [Error names]: https://webidl.spec.whatwg.org/#dfn-error-names-table —
+// the names that have a legacy code; every other name has code 0.
 const legacyCodes = {
+  __proto__: null,
   IndexSizeError: 1, HierarchyRequestError: 3, WrongDocumentError: 4, InvalidCharacterError: 5,
-  NoModificationAllowedError: 7, NotFoundError: 8, NotSupportedError: 9, InvalidStateError: 11,
+  NoModificationAllowedError: 7, NotFoundError: 8, NotSupportedError: 9, InUseAttributeError: 10, InvalidStateError: 11,
   SyntaxError: 12, InvalidModificationError: 13, NamespaceError: 14, InvalidAccessError: 15,
   TypeMismatchError: 17, SecurityError: 18, NetworkError: 19, AbortError: 20, URLMismatchError: 21,
   QuotaExceededError: 22, TimeoutError: 23, InvalidNodeTypeError: 24, DataCloneError: 25,
 };
+// The interface's constants, spelled as the IDL spells them (some have no
+// error name of their own: DOMSTRING_SIZE_ERR, NO_DATA_ALLOWED_ERR,
+// VALIDATION_ERR).
+const legacyConstants = [
+  'INDEX_SIZE_ERR', 1, 'DOMSTRING_SIZE_ERR', 2, 'HIERARCHY_REQUEST_ERR', 3, 'WRONG_DOCUMENT_ERR', 4,
+  'INVALID_CHARACTER_ERR', 5, 'NO_DATA_ALLOWED_ERR', 6, 'NO_MODIFICATION_ALLOWED_ERR', 7, 'NOT_FOUND_ERR', 8,
+  'NOT_SUPPORTED_ERR', 9, 'INUSE_ATTRIBUTE_ERR', 10, 'INVALID_STATE_ERR', 11, 'SYNTAX_ERR', 12,
+  'INVALID_MODIFICATION_ERR', 13, 'NAMESPACE_ERR', 14, 'INVALID_ACCESS_ERR', 15, 'VALIDATION_ERR', 16,
+  'TYPE_MISMATCH_ERR', 17, 'SECURITY_ERR', 18, 'NETWORK_ERR', 19, 'ABORT_ERR', 20, 'URL_MISMATCH_ERR', 21,
+  'QUOTA_EXCEEDED_ERR', 22, 'TIMEOUT_ERR', 23, 'INVALID_NODE_TYPE_ERR', 24, 'DATA_CLONE_ERR', 25,
+];
 
 class DOMException extends Error {
   #name;
@@ -70,9 +84,15 @@ class DOMException extends Error {
   get code() { return legacyCodes[this.#name] || 0; }
 }
 internals.tag(DOMException);
-for (const [name, code] of Object.entries(legacyCodes)) {
-  const constName = name.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase().replace(/_ERROR$/, '_ERR');
-  Object.defineProperty(DOMException, constName, { value: code, enumerable: true });
-  Object.defineProperty(DOMException.prototype, constName, { value: code, enumerable: true });
+// WebIDL attributes are enumerable accessors (class getters are not).
+for (const k of ['name', 'message', 'code']) {
+  Object.defineProperty(DOMException.prototype, k, { enumerable: true });
+}
+// Constants are {writable: false, enumerable: true, configurable: false} on
+// the interface object and on its prototype (WebIDL 3.7.5).
+for (let i = 0; i < legacyConstants.length; i += 2) {
+  const d = { value: legacyConstants[i + 1], writable: false, enumerable: true, configurable: false };
+  Object.defineProperty(DOMException, legacyConstants[i], d);
+  Object.defineProperty(DOMException.prototype, legacyConstants[i], d);
 }
 internals.defineGlobal('DOMException', DOMException);

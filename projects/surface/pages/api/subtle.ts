@@ -3,8 +3,12 @@ export const config = { runtime: 'edge' }
 // PBKDF2, HKDF, a JWK export; and a sign/verify round trip.
 const hex = (b: ArrayBuffer) => Array.from(new Uint8Array(b), (x) => x.toString(16).padStart(2, '0')).join('')
 const enc = new TextEncoder()
-export default async function handler() {
+export default async function handler(req: Request) {
   const s = crypto.subtle
+  if (new URL(req.url).searchParams.has('unextractable')) {
+    const k = await s.importKey('raw', new Uint8Array(16), 'AES-GCM', false, ['encrypt'])
+    try { await s.exportKey('raw', k); return new Response('exported?') } catch (e: any) { return new Response(e.name + ': ' + e.message) }
+  }
   const out: Record<string, unknown> = {}
   for (const alg of ['SHA-1', 'SHA-256', 'SHA-384', 'SHA-512']) out[alg] = hex(await s.digest(alg, enc.encode('abc')))
   const hk = await s.importKey('raw', enc.encode('key'), { name: 'HMAC', hash: 'SHA-256' }, true, ['sign', 'verify'])
@@ -24,6 +28,5 @@ export default async function handler() {
   out.ecdsa = { verified: await s.verify({ name: 'ECDSA', hash: 'SHA-256' }, ec.publicKey, sig, enc.encode('msg')), sigBytes: sig.byteLength, alg: ec.publicKey.algorithm, usages: ec.privateKey.usages, type: ec.publicKey.type }
   const ed = await s.generateKey('Ed25519', false, ['sign', 'verify']) as CryptoKeyPair
   out.ed25519 = await s.verify('Ed25519', ed.publicKey, await s.sign('Ed25519', ed.privateKey, enc.encode('m')), enc.encode('m'))
-  try { await s.exportKey('raw', ak) } catch (e: any) { out.notExtractable = e.name }
   return Response.json(out)
 }

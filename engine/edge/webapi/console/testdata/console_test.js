@@ -34,3 +34,43 @@ test('errors print their stack', () => {
   const s = f(new TypeError('bad'));
   assert(s.startsWith('TypeError: bad'), s);
 });
+// util.format cases with Node 20's answers.
+test('format: Node util.format vectors', () => {
+  const cases = [
+    [['100%%'], '100%%'],
+    [['%s%%', 1], '1%'],
+    [['%d', -0], '-0'],
+    [['%d', [5]], '5'],
+    [['%d', {}], 'NaN'],
+    [['%d', '0x10'], '16'],
+    [['%i', '42.9px'], '42'],
+    [['%f', '1.5e3x'], '1500'],
+    [['%s', -0], '-0'],
+    [['%s', { a: { b: 1 } }], '{ a: [Object] }'],
+    [['%s', [1, [2, [3]]]], '[ 1, [Array] ]'],
+    [['%s', new Date(0)], '1970-01-01T00:00:00.000Z'],
+    [['%s', null], 'null'],
+    [['%s', undefined], 'undefined'],
+    [['%s', Symbol('q')], 'Symbol(q)'],
+    [['%s', 5n], '5n'],
+    [['%d', 5n], '5n'],
+    [['%i', Symbol('x')], 'NaN'],
+    [['%j', { a: [1] }], '{"a":[1]}'],
+    [['%o', [1, 2]], '[ 1, 2, [length]: 2 ]'],
+    [['%o', { a: 1 }], '{ a: 1 }'],
+    [['%O', { a: { b: { c: { d: 1 } } } }], '{ a: { b: { c: [Object] } } }'],
+    [['%x %s', 'a'], '%x a'],
+    [['a%', 'b'], 'a% b'],
+    [['%s:%s', 'a'], 'a:%s'],
+    [['%c%s', 'css', 'x'], 'x'],
+    [[{ a: 1 }, '%s', 'b'], '{ a: 1 } %s b'],
+    [['%s', { toString() { return 'custom'; } }], 'custom'],
+    [['%s', new (class Foo { toString() { return 'foo!'; } })()], 'foo!'],
+    [['%s', new (class Bar {})()], 'Bar {}'],
+    [['', 1], ' 1'],
+  ];
+  for (const [args, want] of cases) assertEquals(f(...args), want, JSON.stringify(String(args[0])) + ' ' + typeof args[1]);
+  const cyc = {};
+  cyc.self = cyc;
+  assertEquals(f('%j', cyc), '[Circular]');
+});

@@ -13,10 +13,12 @@ test('globals and interfaces', () => {
   assertEquals(Object.getOwnPropertyNames(crypto), []);
 });
 
-test('crypto.subtle is not supported yet', () => {
-  const e = assertThrows(() => crypto.subtle, Error);
-  assertEquals(e.message, 'crypto.subtle is not supported by edgeplay yet');
+test('crypto.subtle is one SubtleCrypto', () => {
+  assert(crypto.subtle instanceof SubtleCrypto);
+  assert(crypto.subtle === crypto.subtle, '[SameObject]');
+  assertEquals(Object.prototype.toString.call(crypto.subtle), '[object SubtleCrypto]');
   assert('subtle' in crypto, 'the attribute exists');
+  assertEquals(Object.getOwnPropertyNames(crypto.subtle), []);
 });
 
 test('getRandomValues fills integer arrays in place', () => {

@@ -116,3 +116,47 @@ test('AbortSignal.any with a timeout', async () => {
   await new Promise((resolve) => s.addEventListener('abort', resolve));
   assertEquals(s.reason.name, 'TimeoutError');
 });
+
+test('abort steps order: algorithms, then the abort event in listener order', () => {
+  const c = new AbortController();
+  const s = c.signal;
+  const log = [];
+  const t = new EventTarget();
+  // A listener registered with {signal} is removed by an abort algorithm,
+  // which runs before the signal's own abort listeners.
+  t.addEventListener('ping', () => log.push('ping'), { signal: s });
+  s.addEventListener('abort', (e) => {
+    log.push(['first', e.cancelable, e.bubbles, e.isTrusted, s.aborted, t.dispatchEvent(new Event('ping'))]);
+  });
+  s.onabort = () => log.push('onabort');
+  s.addEventListener('abort', () => log.push('third'), { once: true });
+  c.abort();
+  assertEquals(log, [['first', false, false, true, true, true], 'onabort', 'third']);
+  // Listeners added after abort never run: the event fires once.
+  s.addEventListener('abort', () => log.push('late'));
+  c.abort();
+  assertEquals(log.length, 3);
+});
+
+test('AbortSignal.timeout(0) aborts asynchronously', async () => {
+  const s = AbortSignal.timeout(0);
+  assertEquals(s.aborted, false, 'not aborted synchronously');
+  await new Promise((r) => { s.onabort = r; });
+  assertEquals(s.aborted, true);
+  const e = assertThrows(() => s.throwIfAborted(), DOMException);
+  assertEquals([e.name, e.code, e.message], ['TimeoutError', 23, 'The operation was aborted due to timeout']);
+  assert(e === s.reason, 'throwIfAborted throws the reason itself');
+});
+
+test('AbortSignal.any follows the first source to abort, including timeouts', async () => {
+  const c = new AbortController();
+  const t = AbortSignal.timeout(5);
+  const any = AbortSignal.any([t, c.signal]);
+  const order = [];
+  t.addEventListener('abort', () => order.push(['timeout', any.aborted]));
+  any.addEventListener('abort', () => order.push(['any', any.reason.name]));
+  await new Promise((r) => any.addEventListener('abort', r));
+  c.abort('late');
+  assertEquals(order, [['timeout', true], ['any', 'TimeoutError']]);
+  assertEquals(any.reason.name, 'TimeoutError');
+});

@@ -1,0 +1,4 @@
+package lang
+
+// FuncProgram is funcProgram, for the external tests.
+var FuncProgram = funcProgram
