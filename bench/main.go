@@ -130,6 +130,16 @@ func run() error {
 		rows[i].next = fmtDur(res, "next dev", getters[i])
 		rows[i].edgeRuntime = fmtDur(res, "edge-runtime", getters[i])
 	}
+	setup50, setup95, call, rerr := runtimeFigures()
+	if rerr != nil {
+		fmt.Fprintln(os.Stderr, "bench: runtime figures:", rerr)
+	} else {
+		rows = append(rows,
+			row{"isolate set-up, all Web APIs, p50", us(setup50), "", "", "≤ 2 ms"},
+			row{"isolate set-up, p95", us(setup95), "", "", ""},
+			row{"handler call through the loop (no HTTP)", us(call), "", "", ""},
+		)
+	}
 	printTable(rows)
 	for _, name := range []string{"edgeplay", "next dev", "edge-runtime"} {
 		if r := res[name]; r != nil && len(r.notes) > 0 {
@@ -476,6 +486,13 @@ func ms(d time.Duration) string {
 		return "n/a"
 	}
 	return strconv.FormatFloat(float64(d)/float64(time.Millisecond), 'f', 1, 64) + " ms"
+}
+
+func us(d time.Duration) string {
+	if d < time.Millisecond {
+		return strconv.FormatFloat(float64(d)/float64(time.Microsecond), 'f', 0, 64) + " µs"
+	}
+	return ms(d)
 }
 
 func mib(n int64) string {

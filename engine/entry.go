@@ -190,6 +190,7 @@ func (en *entry) build() {
 		return
 	}
 	script, err := edge.Compile(r.File, r.Pattern, res.ID, res.Code)
+	res.Code = "" // the script has it; the result (kept for the inspector) needs only sizes
 	if err != nil {
 		en.fail(res, append(diags, toDiag(err, r.File)), files)
 		return

@@ -85,7 +85,12 @@ func (iso *isolate) setup(rt *goja.Runtime) {
 		return f
 	}
 	iso.dispatch, iso.getReader, iso.readChunk, iso.cancelRdr = fn("dispatch"), fn("getReader"), fn("readChunk"), fn("cancelReader")
-	if _, err := rt.RunProgram(g.script.program); err != nil {
+	prog, err := g.script.compiled()
+	if err != nil {
+		iso.initErr = &Error{Kind: KindInit, Name: "Error", Message: err.Error(), Stack: "Error: " + err.Error()}
+		return
+	}
+	if _, err := rt.RunProgram(prog); err != nil {
 		iso.initErr = errorFromGo(rt, err, KindInit)
 		return
 	}

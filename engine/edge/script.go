@@ -2,6 +2,7 @@ package edge
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/dop251/goja"
 
@@ -25,7 +26,38 @@ type Script struct {
 	// DynamicCode lists eval/new Function uses in the bundle, at their
 	// source positions: warnings in serve, failures in check.
 	DynamicCode diag.List
-	program     *goja.Program
+
+	program *goja.Program // compiled now, or on first use (see lazyCompileBytes)
+	code    string        // kept only until a lazy compile ran
+	once    sync.Once
+	err     error
+}
+
+// lazyCompileBytes: a bundle this big is parsed at build time (syntax
+// errors, dynamic code) but compiled on its first isolate. A compiled
+// program of a large bundle holds its constants a second time (the
+// sample's oversize route: ~3 MB), and most routes of a project are not
+// requested in a given session; small bundles compile in well under a
+// millisecond and are compiled at once, so a save costs nothing later.
+const lazyCompileBytes = 256 << 10
+
+// compiled returns the script's program, compiling it on first use.
+// Goroutine-safe.
+func (s *Script) compiled() (*goja.Program, error) {
+	s.once.Do(func() {
+		if s.program != nil {
+			return
+		}
+		ast, err := goja.Parse(bundleFileName, s.code, webapi.NoFileSourceMaps)
+		if err == nil {
+			s.program, err = goja.CompileAST(ast, true)
+		}
+		if err != nil {
+			s.err = diag.Errorf(diag.IDBuild, "the edge runtime cannot compile the bundle of %s: %s", s.File, firstLine(err.Error())).At(s.File, 0, 0)
+		}
+		s.code = ""
+	})
+	return s.program, s.err
 }
 
 // Compile parses and compiles a bundle (with its inline source map).
@@ -45,11 +77,17 @@ func Compile(file, page string, buildID int, code string) (*Script, error) {
 	if err != nil {
 		return nil, diag.Errorf(diag.IDBuild, "the edge runtime cannot parse the bundle of %s: %s", file, firstLine(err.Error())).At(file, 0, 0)
 	}
+	sc := &Script{File: file, Page: page, BuildID: buildID, DynamicCode: dynamicCode(ast, code)}
+	if len(code) > lazyCompileBytes {
+		sc.code = code
+		return sc, nil
+	}
 	prog, err := goja.CompileAST(ast, true)
 	if err != nil {
 		return nil, diag.Errorf(diag.IDBuild, "the edge runtime cannot compile the bundle of %s: %s", file, firstLine(err.Error())).At(file, 0, 0)
 	}
-	return &Script{File: file, Page: page, BuildID: buildID, program: prog, DynamicCode: dynamicCode(ast, code)}, nil
+	sc.program = prog
+	return sc, nil
 }
 
 func firstLine(s string) string {
