@@ -555,7 +555,49 @@ function fireEvent(target, event) {
   return dispatch(target, event, s);
 }
 
+// PromiseRejectionEvent: the event of unhandledrejection/rejectionhandled.
+// [PromiseRejectionEvent]: https://html.spec.whatwg.org/multipage/webappapis.html#the-promiserejectionevent-interface
+class PromiseRejectionEvent extends Event {
+  #promise;
+  #reason;
+  constructor(type, eventInitDict) {
+    if (arguments.length < 2) internals.requiredArgs(arguments.length, 2, "'constructor' on 'PromiseRejectionEvent'");
+    if (eventInitDict === null || typeof eventInitDict !== 'object' || !('promise' in eventInitDict)) {
+      throw new TypeError("Failed to construct 'PromiseRejectionEvent': required member promise is undefined.");
+    }
+    super(type, eventInitDict);
+    this.#promise = eventInitDict.promise;
+    this.#reason = eventInitDict.reason;
+  }
+  get promise() { return this.#promise; }
+  get reason() { return this.#reason; }
+}
+
+// FetchEvent as the edge runtime defines it (@edge-runtime/primitives):
+// request, respondWith and waitUntil. Route handlers get Next's
+// NextFetchEvent as their second argument; this is the global class.
+// [FetchEvent]: https://w3c.github.io/ServiceWorker/#fetchevent-interface
+class FetchEvent extends Event {
+  #request;
+  #response = null;
+  #awaiting = [];
+  constructor(type, eventInitDict) {
+    if (arguments.length < 1) internals.requiredArgs(arguments.length, 1, "'constructor' on 'FetchEvent'");
+    // The edge runtime's FetchEvent takes the request as its one argument.
+    const request = typeof type === 'object' && type !== null ? type : eventInitDict && eventInitDict.request;
+    super(typeof type === 'string' ? type : 'fetch', typeof type === 'string' ? eventInitDict : undefined);
+    this.#request = request;
+  }
+  get request() { return this.#request; }
+  get response() { return this.#response; }
+  get awaiting() { return this.#awaiting; }
+  respondWith(response) { this.#response = response; }
+  waitUntil(promise) { this.#awaiting.push(Promise.resolve(promise)); }
+}
+
 internals.defineGlobal('Event', Event);
+internals.defineGlobal('PromiseRejectionEvent', PromiseRejectionEvent);
+internals.defineGlobal('FetchEvent', FetchEvent);
 internals.defineGlobal('EventTarget', EventTarget);
 internals.defineGlobal('AbortController', AbortController);
 internals.defineGlobal('AbortSignal', AbortSignal);

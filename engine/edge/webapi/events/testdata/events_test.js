@@ -171,3 +171,23 @@ test('EventTarget subclasses', () => {
   em.fire();
   assertEquals(em.count, 2);
 });
+
+test('PromiseRejectionEvent and FetchEvent', () => {
+  const p = Promise.reject(new Error('x'));
+  p.catch(() => {});
+  const e = new PromiseRejectionEvent('unhandledrejection', { promise: p, reason: 'why', cancelable: true });
+  assertEquals(e.type, 'unhandledrejection');
+  assertEquals(e.promise, p);
+  assertEquals(e.reason, 'why');
+  assertEquals(e.cancelable, true);
+  assertEquals(e instanceof Event, true);
+  assertThrows(() => new PromiseRejectionEvent('x', {}), TypeError, 'promise');
+  const req = new Request('http://x/');
+  const f = new FetchEvent(req);
+  assertEquals(f.type, 'fetch');
+  assertEquals(f.request, req);
+  f.respondWith(new Response('r'));
+  assertEquals(f.response instanceof Response, true);
+  f.waitUntil(Promise.resolve(1));
+  assertEquals(f.awaiting.length, 1);
+});
