@@ -8,6 +8,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/debug"
 	"sort"
 	"strings"
@@ -134,7 +135,8 @@ func (e *Engine) URL() string {
 // done, and Ready closes when all are.
 func (e *Engine) Start(ctx context.Context) error {
 	ctx, e.cancel = context.WithCancel(ctx)
-	e.srv = server.New(server.Options{Timeout: e.opts.Timeout, MaxBody: e.opts.MaxBody, Journal: e.journal, Log: e.opts.Log})
+	e.srv = server.New(server.Options{Timeout: e.opts.Timeout, MaxBody: e.opts.MaxBody, Journal: e.journal, Log: e.opts.Log,
+		Stats: func() any { return e.Stats() }})
 	ln, err := server.Listen(e.opts.Host, e.opts.Port)
 	if err != nil {
 		return err
@@ -280,6 +282,47 @@ func (e *Engine) Bundle(file string) (info RouteInfo, last, prev *bundle.Result,
 	}
 	last, prev = en.buildPair()
 	return en.info(), last, prev, nil
+}
+
+// Stats are counts that must stay flat while the engine runs for hours:
+// the reliability runner (bench/reliability) reads them before and after
+// load, saves and faults to prove nothing leaks.
+type Stats struct {
+	Goroutines int    `json:"goroutines"`
+	Routes     int    `json:"routes"`
+	Isolates   int    `json:"isolates"`    // live isolates over all routes
+	Active     int    `json:"active"`      // invocations and streams in flight
+	Bundlers   int    `json:"bundlers"`    // open esbuild contexts
+	HeapAlloc  uint64 `json:"heapAlloc"`   // bytes
+	Exchanges  int    `json:"exchanges"`   // in the journal
+	Generation int    `json:"generations"` // live generations (one per edge route after a build)
+}
+
+// Stats counts the engine's live resources. Goroutine-safe.
+func (e *Engine) Stats() Stats {
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	st := Stats{Goroutines: runtime.NumGoroutine(), HeapAlloc: ms.HeapAlloc, Exchanges: len(e.journal.Exchanges())}
+	e.mu.Lock()
+	entries := make([]*entry, 0, len(e.entries))
+	for _, en := range e.entries {
+		entries = append(entries, en)
+	}
+	e.mu.Unlock()
+	st.Routes = len(entries)
+	for _, en := range entries {
+		en.mu.Lock()
+		if en.bundler != nil {
+			st.Bundlers++
+		}
+		if en.gen != nil {
+			st.Generation++
+			st.Isolates += en.gen.Isolates()
+			st.Active += en.gen.Active()
+		}
+		en.mu.Unlock()
+	}
+	return st
 }
 
 // Limit is the gzip size limit routes are held to.

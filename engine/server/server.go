@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -14,6 +15,7 @@ import (
 	"sync/atomic"
 	"syscall"
 	"time"
+	"unicode/utf8"
 
 	"github.com/edgeplay/edgeplay/engine/edge"
 	"github.com/edgeplay/edgeplay/engine/routes"
@@ -37,6 +39,10 @@ type Options struct {
 	// Log receives one line per request (" GET /api/hello 200 in 1ms")
 	// and the errors routes throw. nil: no output.
 	Log io.Writer
+	// Stats, when set, answers GET /__edgeplay/stats (loopback peers
+	// only) with its JSON: live goroutines, isolates, bundlers. Routes
+	// live under /api, so the path cannot shadow one.
+	Stats func() any
 }
 
 // Server serves a project's routes.
@@ -127,6 +133,12 @@ func (s *Server) Origin() string {
 
 // ServeHTTP answers one request.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.URL.Path == "/__edgeplay/stats" && s.opts.Stats != nil && isLoopback(r.RemoteAddr) {
+		w.Header().Set("Content-Type", "application/json")
+		w.Header().Set("Cache-Control", "no-store")
+		_ = json.NewEncoder(w).Encode(s.opts.Stats())
+		return
+	}
 	hdr := requestHeaders(r, int(s.port.Load()))
 	rec := s.opts.Journal.Begin(r.RemoteAddr, r.Method, s.Origin()+r.RequestURI, r.URL.Path, toTraffic(hdr))
 	st := &exchange{s: s, w: w, r: r, rec: rec, start: time.Now(), status: 0}
@@ -161,6 +173,10 @@ func (x *exchange) serve(hdr []string) {
 	}
 	if r.ContentLength > s.opts.MaxBody {
 		x.plain(http.StatusRequestEntityTooLarge, "FUNCTION_PAYLOAD_TOO_LARGE", fmt.Sprintf("The request body is %d bytes; the limit is %d.", r.ContentLength, s.opts.MaxBody))
+		return
+	}
+	if msg := badBytes(r); msg != "" {
+		x.text(http.StatusBadRequest, "Bad Request: "+msg+"\n")
 		return
 	}
 	path := r.URL.EscapedPath()
@@ -305,6 +321,33 @@ func (x *exchange) respond(res *edge.Response) {
 		x.chunks++
 		x.rec.Chunk(chunk)
 	}
+}
+
+// badBytes names what makes a request unusable for a route: a NUL or
+// invalid UTF-8 in the (decoded) path, or in a header value. Routes would
+// otherwise see U+FFFD or an embedded NUL in req.url and headers, which the
+// platform's front never lets through.
+func badBytes(r *http.Request) string {
+	if strings.IndexByte(r.URL.Path, 0) >= 0 {
+		return "the path contains a NUL byte (%00)"
+	}
+	if !utf8.ValidString(r.URL.Path) {
+		return "the path is not valid UTF-8 once percent-decoded"
+	}
+	for name, vs := range r.Header {
+		for _, v := range vs {
+			if strings.IndexByte(v, 0) >= 0 || !utf8.ValidString(v) {
+				return fmt.Sprintf("the value of header %s is not valid UTF-8", name)
+			}
+		}
+	}
+	return ""
+}
+
+func isLoopback(addr string) bool {
+	host, _, err := net.SplitHostPort(addr)
+	ip := net.ParseIP(host)
+	return err == nil && ip != nil && ip.IsLoopback()
 }
 
 // relativize returns loc without its origin when that is the server's own

@@ -194,6 +194,9 @@ func TestServerBadInput(t *testing.T) {
 		{"NUL in path", "GET /api/\x00hello HTTP/1.1\r\nHost: x\r\n\r\n", "HTTP/1.1 400"},
 		{"path traversal", "GET /api/../../etc/passwd HTTP/1.1\r\nHost: x\r\n\r\n", "HTTP/1.1 404"},
 		{"encoded traversal", "GET /api/%2e%2e/%2e%2e/etc/passwd HTTP/1.1\r\nHost: x\r\n\r\n", "HTTP/1.1 404"},
+		{"encoded NUL", "GET /api/hello%00 HTTP/1.1\r\nHost: x\r\n\r\n", "HTTP/1.1 400"},
+		{"invalid UTF-8 path", "GET /api/hello%ff HTTP/1.1\r\nHost: x\r\n\r\n", "HTTP/1.1 400"},
+		{"invalid UTF-8 header", "GET /api/hello HTTP/1.1\r\nHost: x\r\nX-A: \xff\xfe\r\n\r\n", "HTTP/1.1 400"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -2,6 +2,7 @@ package traffic
 
 import (
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -13,6 +14,11 @@ const (
 	ChunkPreview     = 4 << 10  // per chunk
 	MaxChunks        = 10000    // chunk records per exchange (sizes keep counting)
 	MaxLogs          = 1000     // console lines per exchange
+	// DefaultBodyBudget bounds the bytes of body previews and chunk data
+	// the whole journal keeps. 10,000 exchanges of 64 KB uploads would
+	// otherwise hold 640 MB; past the budget the oldest exchanges lose
+	// their bodies (BodiesDropped) and keep everything else.
+	DefaultBodyBudget = 48 << 20
 )
 
 // Header is one header field, in order.
@@ -84,6 +90,9 @@ type Exchange struct {
 	Background *Background `json:"background,omitempty"`
 	Timing     Timing      `json:"timing"`
 	Done       bool        `json:"done"`
+	// BodiesDropped: the journal's body budget was spent on newer
+	// exchanges, so this one's bodies and chunk contents are gone.
+	BodiesDropped bool `json:"bodiesDropped,omitempty"`
 }
 
 // Background is the state of an exchange's waitUntil work.
@@ -115,8 +124,9 @@ type Event struct {
 
 // Options configure a Journal.
 type Options struct {
-	Capacity int         // exchanges kept; 0 means DefaultCapacity
-	Publish  func(Event) // called for every change; must not block
+	Capacity   int         // exchanges kept; 0 means DefaultCapacity
+	BodyBudget int64       // body bytes kept over all exchanges; 0 means DefaultBodyBudget
+	Publish    func(Event) // called for every change; must not block
 }
 
 // Journal records exchanges. Goroutine-safe.
@@ -127,6 +137,8 @@ type Journal struct {
 	head int
 	n    int
 	seq  uint64
+
+	bodyBytes atomic.Int64 // body bytes held by the exchanges in ring
 }
 
 // NewJournal makes a journal.
@@ -134,15 +146,62 @@ func NewJournal(opts Options) *Journal {
 	if opts.Capacity <= 0 {
 		opts.Capacity = DefaultCapacity
 	}
+	if opts.BodyBudget <= 0 {
+		opts.BodyBudget = DefaultBodyBudget
+	}
 	return &Journal{opts: opts, ring: make([]*Recorder, opts.Capacity)}
 }
 
 // Recorder records one exchange while it happens. Goroutine-safe: the
 // server writes the head and chunks while the route's loop adds logs.
 type Recorder struct {
-	j  *Journal
-	mu sync.Mutex
-	x  Exchange
+	j     *Journal
+	mu    sync.Mutex
+	x     Exchange
+	bytes int64 // body bytes this exchange holds, counted in j.bodyBytes
+}
+
+// hold accounts n more body bytes of r (r.mu held) and reports whether the
+// journal is over its budget.
+func (r *Recorder) hold(n int) bool {
+	if n == 0 {
+		return false
+	}
+	r.bytes += int64(n)
+	return r.j.bodyBytes.Add(int64(n)) > r.j.opts.BodyBudget
+}
+
+// trim drops the bodies of the oldest exchanges until the journal is
+// under three quarters of its budget. Lock order: j.mu, then each r.mu.
+func (j *Journal) trim() {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	target := j.opts.BodyBudget * 3 / 4
+	for i := 0; i < j.n && j.bodyBytes.Load() > target; i++ {
+		r := j.ring[(j.head-j.n+i+len(j.ring))%len(j.ring)]
+		if r == nil {
+			continue
+		}
+		r.mu.Lock()
+		if r.bytes > 0 {
+			r.x.ReqBody, r.x.RespBody = nil, nil
+			for k := range r.x.Chunks {
+				r.x.Chunks[k].Data = nil
+			}
+			j.bodyBytes.Add(-r.bytes)
+			r.bytes = 0
+			r.x.BodiesDropped = true
+		}
+		r.mu.Unlock()
+	}
+}
+
+// release forgets r's bytes (r leaves the ring).
+func (j *Journal) release(r *Recorder) {
+	r.mu.Lock()
+	j.bodyBytes.Add(-r.bytes)
+	r.bytes = 0
+	r.mu.Unlock()
 }
 
 // Begin starts an exchange. client is the peer's address ("127.0.0.1:54321"):
@@ -152,6 +211,9 @@ func (j *Journal) Begin(client, method, url, path string, header []Header) *Reco
 	j.mu.Lock()
 	j.seq++
 	r.x.Seq = j.seq
+	if old := j.ring[j.head]; old != nil {
+		j.release(old)
+	}
 	j.ring[j.head] = r
 	j.head = (j.head + 1) % len(j.ring)
 	if j.n < len(j.ring) {
@@ -193,10 +255,16 @@ func (r *Recorder) SetRoute(pattern, file string, buildID int, url string) {
 func (r *Recorder) RequestBody(p []byte) {
 	r.mu.Lock()
 	r.x.ReqBodySize += int64(len(p))
-	if room := BodyPreviewBytes - len(r.x.ReqBody); room > 0 {
-		r.x.ReqBody = append(r.x.ReqBody, p[:min(room, len(p))]...)
+	over := false
+	if room := BodyPreviewBytes - len(r.x.ReqBody); room > 0 && !r.x.BodiesDropped {
+		n := min(room, len(p))
+		r.x.ReqBody = append(r.x.ReqBody, p[:n]...)
+		over = r.hold(n)
 	}
 	r.mu.Unlock()
+	if over {
+		r.j.trim()
+	}
 }
 
 // Started marks the moment the route began running.
@@ -219,8 +287,13 @@ func (r *Recorder) Head(status int, header []Header, stream bool) {
 func (r *Recorder) Body(p []byte) {
 	r.mu.Lock()
 	r.x.RespSize = int64(len(p))
-	r.x.RespBody = append([]byte(nil), p[:min(len(p), BodyPreviewBytes)]...)
+	n := min(len(p), BodyPreviewBytes)
+	r.x.RespBody = append([]byte(nil), p[:n]...)
+	over := r.hold(n)
 	r.mu.Unlock()
+	if over {
+		r.j.trim()
+	}
 }
 
 // Chunk records one streamed chunk, at the moment it was written.
@@ -229,13 +302,26 @@ func (r *Recorder) Chunk(p []byte) {
 	c := Chunk{Index: r.x.ChunkCount, Offset: time.Since(r.x.Start), Size: len(p), Data: append([]byte(nil), p[:min(len(p), ChunkPreview)]...)}
 	r.x.ChunkCount++
 	r.x.RespSize += int64(len(p))
-	if room := BodyPreviewBytes - len(r.x.RespBody); room > 0 {
-		r.x.RespBody = append(r.x.RespBody, p[:min(room, len(p))]...)
+	held := 0
+	if room := BodyPreviewBytes - len(r.x.RespBody); room > 0 && !r.x.BodiesDropped {
+		n := min(room, len(p))
+		r.x.RespBody = append(r.x.RespBody, p[:n]...)
+		held += n
 	}
 	if len(r.x.Chunks) < MaxChunks {
-		r.x.Chunks = append(r.x.Chunks, c)
+		kept := c
+		if r.x.BodiesDropped {
+			kept.Data = nil
+		} else {
+			held += len(kept.Data)
+		}
+		r.x.Chunks = append(r.x.Chunks, kept)
 	}
+	over := r.hold(held)
 	r.mu.Unlock()
+	if over {
+		r.j.trim()
+	}
 	r.publish(EventChunk, &c, nil, false)
 }
 
@@ -339,6 +425,9 @@ func (j *Journal) Get(seq uint64) (Exchange, bool) {
 func (j *Journal) Clear() {
 	j.mu.Lock()
 	for i := range j.ring {
+		if j.ring[i] != nil {
+			j.release(j.ring[i])
+		}
 		j.ring[i] = nil
 	}
 	j.head, j.n = 0, 0

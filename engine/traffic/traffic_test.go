@@ -52,3 +52,34 @@ func TestJournalRecordsAndRings(t *testing.T) {
 		t.Fatal("clear")
 	}
 }
+
+// The journal's body previews stay within its budget: the oldest exchanges
+// lose their bodies first and keep everything else.
+func TestBodyBudget(t *testing.T) {
+	j := NewJournal(Options{Capacity: 1000, BodyBudget: 1 << 20})
+	body := make([]byte, 64<<10)
+	for i := 0; i < 200; i++ {
+		r := j.Begin("127.0.0.1:1", "POST", "http://localhost/api/x", "/api/x", nil)
+		r.RequestBody(body)
+		r.Body(body[:1000])
+		r.End()
+	}
+	if got := j.bodyBytes.Load(); got > 1<<20 {
+		t.Fatalf("journal holds %d body bytes, budget %d", got, 1<<20)
+	}
+	xs := j.Exchanges()
+	if len(xs) != 200 {
+		t.Fatalf("exchanges: %d", len(xs))
+	}
+	if !xs[0].BodiesDropped || xs[0].ReqBody != nil || xs[0].ReqBodySize != 64<<10 {
+		t.Errorf("oldest: dropped=%v body=%d size=%d", xs[0].BodiesDropped, len(xs[0].ReqBody), xs[0].ReqBodySize)
+	}
+	last := xs[len(xs)-1]
+	if last.BodiesDropped || len(last.ReqBody) != 64<<10 {
+		t.Errorf("newest lost its body: %v %d", last.BodiesDropped, len(last.ReqBody))
+	}
+	j.Clear()
+	if got := j.bodyBytes.Load(); got != 0 {
+		t.Errorf("after Clear: %d body bytes", got)
+	}
+}
