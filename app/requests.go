@@ -85,6 +85,15 @@ func (s *requestStore) list() ([]SavedRequest, error) {
 	var bad []string
 	for _, e := range ents {
 		name := e.Name()
+		// A writer killed mid-save leaves its temp file (the saved file
+		// itself is intact: writeFileAtomic renames only complete files).
+		// Sweep ones old enough that no save can still be writing them.
+		if strings.HasPrefix(name, ".") && strings.Contains(name, ".tmp-") {
+			if fi, err := e.Info(); err == nil && time.Since(fi.ModTime()) > time.Minute {
+				_ = os.Remove(filepath.Join(s.dir, "requests", name))
+			}
+			continue
+		}
 		if e.IsDir() || !strings.HasSuffix(name, ".json") || strings.HasPrefix(name, ".") {
 			continue
 		}

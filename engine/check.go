@@ -98,7 +98,12 @@ func checkRoute(root string, r *routes.Route, opts CheckOptions, env map[string]
 	src, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(r.File)))
 	if err != nil {
 		ri.State = StateFailed
-		ri.Diags.Add(diag.Errorf(diag.IDBuild, "cannot read the route file: %v", err).At(r.File, 0, 0))
+		ri.Diags.Add(readError(r.File, err))
+		return ri
+	}
+	if d, bad := notSource(r.File, src); bad { // as serve says it, not esbuild's dump of the bytes
+		ri.State = StateFailed
+		ri.Diags.Add(d)
 		return ri
 	}
 	runtime, cfg := bundle.DetectRuntime(r.File, r.Pattern, src)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"net/url"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -40,6 +41,13 @@ type Options struct {
 	Log io.Writer
 	// NoWatch disables rebuilding on file changes.
 	NoWatch bool
+	// MaxHeap is the ceiling of the engine's Go heap in bytes: past it,
+	// the route running JS is stopped and answers 500 (default 1 GiB;
+	// negative: no ceiling). WarnHeap: a request that grows the heap by
+	// more than this gets a warning in its log (default 128 MB, the
+	// platform's memory per Edge Function). See edge.Options.
+	MaxHeap  int64
+	WarnHeap int64
 }
 
 // Engine serves one project.
@@ -58,6 +66,8 @@ type Engine struct {
 	env     *envfile.Env
 	diags   diag.List
 	closed  bool
+	apiDir  string // the api folder of the last scan that found one
+	gone    string // why nothing is served (the api or project folder went away), or ""
 
 	trimMu sync.Mutex
 	trim   *time.Timer
@@ -66,7 +76,10 @@ type Engine struct {
 	logMu   sync.Mutex
 	ready   chan struct{}
 	serveWG sync.WaitGroup
-	cancel  context.CancelFunc
+	// builds counts the goroutines of buildSoon and closeSoon; Close
+	// waits for them. Added to only under mu, while not closed.
+	builds sync.WaitGroup
+	cancel context.CancelFunc
 }
 
 // New checks the project folder and prepares an engine; Start runs it.
@@ -96,10 +109,11 @@ func New(opts Options) (*Engine, error) {
 	if fi, err := os.Stat(root); err != nil || !fi.IsDir() {
 		return nil, fmt.Errorf("%s is not a folder: give the folder of a Next.js project", opts.Dir)
 	}
-	if _, err := routes.FindDir(os.DirFS(root)); err != nil {
+	apiDir, err := routes.FindDir(os.DirFS(root))
+	if err != nil {
 		return nil, fmt.Errorf("%s: %w", opts.Dir, err)
 	}
-	e := &Engine{opts: opts, root: root, entries: map[string]*entry{}, ready: make(chan struct{})}
+	e := &Engine{opts: opts, root: root, entries: map[string]*entry{}, ready: make(chan struct{}), apiDir: apiDir}
 	e.journal = traffic.NewJournal(traffic.Options{Publish: func(te traffic.Event) {
 		if te.Kind == traffic.EventEnd {
 			e.served.Add(1)
@@ -164,7 +178,7 @@ func (e *Engine) Start(ctx context.Context) error {
 		}
 	}()
 	e.loadEnv()
-	e.rescan(true)
+	e.buildAll(e.rescan(true))
 	go e.trimAfterTraffic(ctx)
 	return nil
 }
@@ -239,6 +253,7 @@ func (e *Engine) Close() error {
 	for _, en := range entries {
 		en.close()
 	}
+	e.builds.Wait()
 	e.bus.close()
 	return errors.Join(errs...)
 }
@@ -350,7 +365,7 @@ func (e *Engine) SetLimit(n int) error {
 		build = append(build, en)
 	}
 	e.mu.Unlock()
-	go e.buildAll(build)
+	e.buildSoon(build)
 	return nil
 }
 
@@ -387,17 +402,32 @@ func envMap(env []string) map[string]string {
 }
 
 // rescan reads the route table again, creates and removes entries, and
-// builds the new ones (all of them when all is true).
-func (e *Engine) rescan(all bool) {
+// returns the ones to build: the new ones (all of them when all is true).
+func (e *Engine) rescan(all bool) []*entry {
 	table, err := routes.Scan(os.DirFS(e.root))
-	if err != nil {
-		e.logf("edgeplay: %v\n", err)
-		table = &routes.Table{}
-	}
 	e.mu.Lock()
 	if e.closed {
 		e.mu.Unlock()
-		return
+		return nil
+	}
+	// New checked that the api folder exists, so a scan that cannot find
+	// it means it went away while serving: every route answers 404 then,
+	// and the answer, the log and Diagnostics must say why and that the
+	// routes come back when the folder does (the watcher reports that).
+	var gone *diag.Message
+	if err != nil {
+		m := e.goneMessage(err)
+		gone = &m
+		table = &routes.Table{}
+		if m.Text != e.gone {
+			e.logf("%s", m.Format())
+		}
+		e.gone = m.Text
+	} else {
+		if e.gone != "" {
+			e.logf(" ✓ %s is back: serving its routes again\n", table.Dir)
+		}
+		e.gone, e.apiDir = "", table.Dir
 	}
 	var removed []*entry
 	var build []*entry
@@ -425,24 +455,137 @@ func (e *Engine) rescan(all bool) {
 	}
 	e.entries = next
 	e.table = table
-	e.diags = table.Diags
+	e.diags = append(diag.List(nil), table.Diags...)
+	if gone != nil {
+		e.diags.Add(*gone)
+	}
+	diags := e.diags
 	states := map[string]*server.RouteState{}
 	for f, en := range next {
 		states[f] = en.state
 	}
-	e.srv.SetTable(&server.Table{Routes: table, States: states})
+	e.srv.SetTable(&server.Table{Routes: table, States: states, NotFound: notFoundHint(table, gone)})
 	infos := e.routesLocked()
 	e.mu.Unlock()
 
 	for _, en := range removed {
-		en.close()
+		e.closeSoon(en)
 	}
 	for _, d := range table.Diags {
 		e.logf("%s", d.Format())
 	}
-	e.bus.publish(Event{Type: EventDiagnostics, Diags: table.Diags})
+	e.bus.publish(Event{Type: EventDiagnostics, Diags: diags})
 	e.bus.publish(Event{Type: EventRoutes, Routes: infos})
-	e.buildAll(build)
+	return build
+}
+
+// buildSoon builds entries on a goroutine, so that the watch loop goes on
+// to the next batch at once: built in line, a slow build (a 10 MB route
+// took 5 s) held up the saves of every other route until it was done. An
+// entry whose build is queued and not started yet is skipped: that build
+// reads the files as they are when it starts, so a burst of saves still
+// costs one build per route.
+func (e *Engine) buildSoon(entries []*entry) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.closed {
+		return
+	}
+	var run []*entry
+	for _, en := range entries {
+		if en.queued.CompareAndSwap(false, true) {
+			run = append(run, en)
+		}
+	}
+	if len(run) == 0 {
+		return
+	}
+	e.builds.Add(1)
+	go func() {
+		defer e.builds.Done()
+		e.buildAll(run)
+	}()
+}
+
+// closeSoon closes a removed entry on a goroutine: closing waits for the
+// route's build in progress, which must not hold up the watch loop either.
+func (e *Engine) closeSoon(en *entry) {
+	e.mu.Lock()
+	closed := e.closed
+	if !closed {
+		e.builds.Add(1)
+	}
+	e.mu.Unlock()
+	if closed {
+		en.close()
+		return
+	}
+	go func() {
+		defer e.builds.Done()
+		en.close()
+	}()
+}
+
+// goneMessage explains a scan that found no api folder. Called with e.mu.
+func (e *Engine) goneMessage(err error) diag.Message {
+	m := diag.Message{Kind: diag.Error, ID: diag.IDProjectGone}
+	if fi, serr := os.Stat(e.root); serr != nil || !fi.IsDir() {
+		m.Text = fmt.Sprintf("The project folder %s is gone: it was deleted or moved while edgeplay was serving, so no route is served. "+
+			"Put it back and edgeplay serves it again within a second; if the project moved, stop edgeplay and start it in the new place.", e.root)
+		return m
+	}
+	m.Text = fmt.Sprintf("%s is gone: it was deleted or renamed while edgeplay was serving, so no route is served. "+
+		"Restore it (undo the delete, or git checkout -- %s) and its routes come back, without a restart.", e.apiDir, e.apiDir)
+	var dm diag.Message
+	if errors.As(err, &dm) {
+		m.Notes = append(m.Notes, diag.Note{Text: dm.Text})
+	} else {
+		m.Notes = append(m.Notes, diag.Note{Text: err.Error()})
+	}
+	return m
+}
+
+// notFoundHint explains the 404s the server cannot explain alone: every
+// path when the api folder is gone, and a path that would reach a route if
+// it were decoded (pages/api/café.ts: Next compares the encoded path, so
+// no request reaches it; the route table warns, and so does the answer).
+func notFoundHint(table *routes.Table, gone *diag.Message) func(string) string {
+	if gone != nil {
+		return func(string) string { return gone.Text + "\n" }
+	}
+	pagesDir := filepath.ToSlash(filepath.Dir(filepath.FromSlash(table.Dir)))
+	return func(path string) string {
+		dec, err := url.PathUnescape(path)
+		if err != nil {
+			return ""
+		}
+		// Under a folder link the scan did not follow: say so.
+		for _, d := range table.Diags {
+			if d.ID != diag.IDFolderLink || d.Location == nil {
+				continue
+			}
+			page := strings.TrimPrefix(d.Location.File, pagesDir)
+			if ext := filepath.Ext(page); routes.IsRouteFile(page) {
+				page = strings.TrimSuffix(page, ext)
+			}
+			if dec == page || strings.HasPrefix(dec, page+"/") {
+				return d.Text + "\n"
+			}
+		}
+		if dec == path {
+			return ""
+		}
+		r, _, ok := table.Match(dec)
+		if !ok {
+			return ""
+		}
+		for _, d := range table.Diags {
+			if d.Location != nil && d.Location.File == r.File && strings.HasPrefix(d.Text, "No request can reach") {
+				return fmt.Sprintf("%s would answer %s if the path were decoded, but: %s\n", r.File, dec, d.Text)
+			}
+		}
+		return ""
+	}
 }
 
 // buildAll builds entries in parallel (esbuild itself is parallel; a small
@@ -478,6 +621,12 @@ func (e *Engine) buildAll(entries []*entry) {
 func (e *Engine) trimSoon() {
 	e.trimMu.Lock()
 	defer e.trimMu.Unlock()
+	e.mu.Lock()
+	closed := e.closed
+	e.mu.Unlock()
+	if closed {
+		return // Close stopped the timer; a build that ended since must not restart it
+	}
 	if e.trim == nil {
 		e.trim = time.AfterFunc(300*time.Millisecond, debug.FreeOSMemory)
 		return
@@ -501,6 +650,10 @@ func (e *Engine) updateWatchedFiles() {
 		return
 	}
 	e.mu.Lock()
+	if e.closed {
+		e.mu.Unlock()
+		return // a build that finished during Close: the watcher is gone
+	}
 	set := map[string]bool{}
 	for _, en := range e.entries {
 		for _, f := range en.inputFiles() {
@@ -583,11 +736,11 @@ func (e *Engine) onChanges(batch []watch.Change) {
 	if envChanged {
 		e.loadEnv()
 	}
+	var build []*entry
 	if rescan {
-		e.rescan(false)
+		build = e.rescan(false)
 	}
 	e.mu.Lock()
-	var build []*entry
 	for _, en := range e.entries {
 		switch {
 		case envChanged || reset:
@@ -604,7 +757,7 @@ func (e *Engine) onChanges(batch []watch.Change) {
 			en.resetBundler()
 		}
 	}
-	e.buildAll(build)
+	e.buildSoon(build)
 }
 
 func isEnvFile(name string) bool {
@@ -658,6 +811,7 @@ func (e *Engine) edgeOptions(route string) edge.Options {
 	}
 	e.mu.Unlock()
 	return edge.Options{Env: vars, Timeout: e.opts.Timeout, Console: e.console(route),
+		MaxHeap: e.opts.MaxHeap, WarnHeap: e.opts.WarnHeap,
 		WaitUntil: func(owner any, err *edge.Error) {
 			rec, ok := owner.(*traffic.Recorder)
 			if !ok {

@@ -1,11 +1,16 @@
 package engine
 
 import (
+	"bytes"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
+	"syscall"
 	"time"
 
 	"github.com/edgeplay/edgeplay/engine/bundle"
@@ -41,7 +46,8 @@ type entry struct {
 	route *routes.Route
 	state *server.RouteState
 
-	buildMu sync.Mutex // one build at a time per route
+	buildMu sync.Mutex  // one build at a time per route
+	queued  atomic.Bool // Engine.buildSoon started a build that has not begun
 
 	mu      sync.Mutex
 	bundler *bundle.Bundler
@@ -56,6 +62,12 @@ type entry struct {
 	closed  bool
 	builds  int // builds reported so far
 }
+
+// openBundlers counts the esbuild contexts entries hold open, over every
+// engine of the process. Tests read it: a route removed without its
+// bundler closed keeps esbuild's caches of its whole module graph, which
+// nothing else would ever notice.
+var openBundlers atomic.Int64
 
 func newEntry(e *Engine, r *routes.Route) *entry {
 	return &entry{e: e, route: r, state: server.NewRouteState(r), status: StateBuilding}
@@ -123,6 +135,7 @@ func (en *entry) close() {
 	en.mu.Unlock()
 	if b != nil {
 		b.Close()
+		openBundlers.Add(-1)
 	}
 	if g != nil {
 		g.Close()
@@ -134,6 +147,7 @@ func (en *entry) close() {
 func (en *entry) build() {
 	en.buildMu.Lock()
 	defer en.buildMu.Unlock()
+	en.queued.Store(false) // from here on, a change needs a build of its own
 	en.mu.Lock()
 	if en.closed {
 		en.mu.Unlock()
@@ -148,7 +162,11 @@ func (en *entry) build() {
 	abs := filepath.Join(en.e.root, filepath.FromSlash(r.File))
 	src, err := os.ReadFile(abs)
 	if err != nil {
-		en.fail(nil, diag.List{diag.Errorf(diag.IDBuild, "cannot read the route file: %v", err).At(r.File, 0, 0)}, map[string]bool{abs: true})
+		en.fail(nil, diag.List{readError(r.File, err)}, map[string]bool{abs: true})
+		return
+	}
+	if d, bad := notSource(r.File, src); bad {
+		en.fail(nil, diag.List{d}, map[string]bool{abs: true})
 		return
 	}
 	runtime, cfg := bundle.DetectRuntime(r.File, r.Pattern, src)
@@ -175,6 +193,7 @@ func (en *entry) build() {
 			en.fail(nil, diag.List{diag.Errorf(diag.IDBuild, "%v", err).At(r.File, 0, 0)}, map[string]bool{abs: true})
 			return
 		}
+		openBundlers.Add(1)
 		en.mu.Lock()
 		en.bundler = b
 		en.mu.Unlock()
@@ -186,6 +205,20 @@ func (en *entry) build() {
 		files[f] = true
 	}
 	if res.Failed() {
+		// esbuild writes no metafile for a failed build, so res.Files is
+		// empty: keep watching what the last build read, and the files the
+		// errors point at, or a fix saved in an imported file would never
+		// rebuild the route.
+		en.mu.Lock()
+		for f := range en.files {
+			files[f] = true
+		}
+		en.mu.Unlock()
+		for _, d := range res.Diags {
+			if l := d.Location; l != nil && l.File != "" && !strings.Contains(l.File, ":") {
+				files[filepath.Join(en.e.root, filepath.FromSlash(l.File))] = true
+			}
+		}
 		en.fail(res, diags, files)
 		return
 	}
@@ -240,6 +273,7 @@ func (en *entry) nodeRoute(cfg diag.List, abs string) {
 	en.mu.Unlock()
 	if b != nil {
 		b.Close()
+		openBundlers.Add(-1)
 	}
 	en.state.Set(&server.Snapshot{Status: 501, Body: NodeRouteMessage(en.route.File)})
 	if old != nil {
@@ -273,6 +307,44 @@ func (en *entry) fail(res *bundle.Result, diags diag.List, files map[string]bool
 		old.Close()
 	}
 	en.report(diags)
+}
+
+// readError says why a route file cannot be read and what to do about it;
+// Go's "open /abs/path: permission denied" says neither in the user's terms.
+// The OS's own words follow as a note.
+func readError(file string, err error) diag.Message {
+	var text string
+	switch {
+	case errors.Is(err, fs.ErrPermission):
+		text = fmt.Sprintf("edgeplay is not allowed to read %s (permission denied). Make it readable, e.g. chmod a+r '%s'; the route rebuilds as soon as its permissions change.", file, file)
+	case errors.Is(err, syscall.ELOOP):
+		text = fmt.Sprintf("%s is a symbolic link that loops: it points, directly or through other links, back at itself. Point it at the route's source file, or replace it with the file.", file)
+	case errors.Is(err, fs.ErrNotExist):
+		text = fmt.Sprintf("%s cannot be opened: it is a symbolic link to a file that does not exist, or it was deleted. Restore the file, or remove the link.", file)
+	default:
+		text = fmt.Sprintf("cannot read the route file %s.", file)
+	}
+	return diag.Errorf(diag.IDBuild, "%s", text).At(file, 0, 0).WithNote(err.Error(), nil)
+}
+
+// notSource recognises a route file that is not source text. esbuild would
+// parse it anyway and answer with a screenful of "Unexpected" errors that
+// quote the binary bytes; one message that says what the file is, at the
+// first byte that gives it away, helps more. A NUL byte is the test (as
+// git's): it never occurs in real source, while text in a legacy 8-bit
+// encoding, which esbuild reads fine, would fail a UTF-8 check.
+func notSource(file string, src []byte) (diag.Message, bool) {
+	if bytes.HasPrefix(src, []byte{0xFF, 0xFE}) || bytes.HasPrefix(src, []byte{0xFE, 0xFF}) {
+		return diag.Errorf(diag.IDBuild, "%s is UTF-16 text, but JavaScript and TypeScript sources must be UTF-8. Save it as UTF-8 (in VS Code: click the encoding in the status bar, then Save with Encoding, UTF-8).", file).At(file, 1, 0), true
+	}
+	i := bytes.IndexByte(src, 0)
+	if i < 0 {
+		return diag.Message{}, false
+	}
+	line := 1 + bytes.Count(src[:i], []byte{'\n'})
+	col := i - (bytes.LastIndexByte(src[:i], '\n') + 1)
+	return diag.Errorf(diag.IDBuild, "%s is not a text file, so it cannot be JavaScript or TypeScript: it holds binary data (a NUL byte at offset %d). Every %s file under the api folder is a route: replace it with the route's source code, or move it out of the api folder.",
+		file, i, filepath.Ext(file)).At(file, line, col), true
 }
 
 func failureBody(file string, diags diag.List) string {

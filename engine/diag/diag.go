@@ -30,6 +30,8 @@ const (
 	IDUncaught      = "uncaught-error"          // a handler threw
 	IDUnhandled     = "unhandled-rejection"     // a promise rejection nobody handled
 	IDDynamicCode   = "dynamic-code"            // eval / new Function
+	IDFolderLink    = "folder-link"             // a symbolic link to a folder in the api folder: not followed
+	IDProjectGone   = "project-gone"            // the api folder or the project folder went away while serving
 )
 
 // Location is a place in a file of the project.

@@ -106,11 +106,13 @@ func (g *Generation) pick() (*isolate, error) {
 	}
 	best.inflight.Add(1)
 	g.active++
+	heapWatch.begin()
 	return best, nil
 }
 
 // done releases one invocation's hold on iso.
 func (g *Generation) done(iso *isolate) {
+	heapWatch.end()
 	iso.inflight.Add(-1)
 	g.mu.Lock()
 	g.active--
@@ -158,7 +160,7 @@ func (g *Generation) Invoke(ctx context.Context, req *Request) (*Response, error
 	if err != nil {
 		return nil, err
 	}
-	inv := &invocation{iso: iso, req: req, head: make(chan headResult, 1)}
+	inv := &invocation{iso: iso, req: req, head: make(chan headResult, 1), heapStart: heapBytes()}
 	timer := time.NewTimer(g.opts.Timeout)
 	defer timer.Stop()
 	select {
@@ -193,11 +195,7 @@ func (g *Generation) Invoke(ctx context.Context, req *Request) (*Response, error
 		return nil, ctx.Err()
 	case <-iso.deadCh:
 		inv.release()
-		if b, ok := iso.spinOwner.Load().(ownerBox); ok && b.v == any(inv) {
-			return nil, timeoutError(g.opts.Timeout)
-		}
-		return nil, &Error{Kind: KindStopped, Name: "Error",
-			Message: "the edge isolate running this request was stopped because code on it ran longer than " + g.opts.Timeout.String()}
+		return nil, iso.stoppedError(inv, "the edge isolate running this request was stopped")
 	}
 }
 

@@ -36,45 +36,71 @@ type isolate struct {
 	cancelRdr goja.Callable
 	rejected  map[*goja.Promise]any // unhandled rejections of the running job
 
+	host      *webapi.Host
+	rejectedQ []*goja.Promise // rejected, in order (rejected holds the owners)
+
 	inflight atomic.Int32 // invocations and open streams
 	dead     atomic.Bool
 	deadCh   chan struct{}
 	killOnce sync.Once
-	// spinOwner is the Owner of the job that was interrupted for spinning.
-	spinOwner atomic.Value
+	// cause says why the isolate was stopped, when it was for something a
+	// request did (spinning, memory, an internal error).
+	cause atomic.Pointer[stopCause]
+}
+
+// stopCause is why an isolate was stopped: owner (a job's Owner, usually
+// the *invocation) caused it and gets err; the isolate's other requests
+// get other.
+type stopCause struct {
+	owner any
+	err   *Error
+	other *Error
 }
 
 func newIsolate(g *Generation) *isolate {
 	rt := goja.New()
 	iso := &isolate{gen: g, rt: rt, loop: eventloop.New(rt), ready: make(chan struct{}), deadCh: make(chan struct{})}
 	iso.loop.SetJobLimit(g.opts.Timeout, func(owner any) {
-		iso.spinOwner.Store(ownerBox{owner})
-		iso.kill("spinning")
+		iso.stop(&stopCause{owner: owner, err: timeoutError(g.opts.Timeout), other: &Error{Kind: KindStopped, Name: "Error",
+			Message: "the edge isolate running this request was stopped because code on it ran longer than " + g.opts.Timeout.String()}})
 	})
 	iso.rejected = map[*goja.Promise]any{}
 	rt.SetPromiseRejectionTracker(func(p *goja.Promise, op goja.PromiseRejectionOperation) {
 		if op == goja.PromiseRejectionReject {
+			if _, ok := iso.rejected[p]; !ok {
+				iso.rejectedQ = append(iso.rejectedQ, p)
+			}
 			iso.rejected[p] = iso.loop.Owner()
 		} else {
 			delete(iso.rejected, p)
 		}
 	})
 	iso.loop.AfterJob = iso.reportRejections
+	iso.loop.OnPanic = iso.panicked
+	heapWatch.add(iso)
 	go iso.loop.Run()
 	iso.loop.Enqueue(iso.setup)
 	return iso
 }
 
-type ownerBox struct{ v any }
-
 func (iso *isolate) setup(rt *goja.Runtime) {
 	defer close(iso.ready)
+	defer func() {
+		// A Go panic while installing the Web APIs: a bug in edgeplay,
+		// answered like a module that throws at load.
+		if x := recover(); x != nil {
+			p := eventloop.CapturePanic(x)
+			msg := "edgeplay could not set up the edge runtime: " + p.Error()
+			iso.initErr = &Error{Kind: KindInit, Name: "Error", Message: msg, Stack: "Error: " + msg + "\n" + p.Trace()}
+		}
+	}()
 	g := iso.gen
 	host := &webapi.Host{Loop: iso.loop, Env: g.opts.Env, Console: func(level, text string) {
 		if g.opts.Console != nil {
 			g.opts.Console(ownerOf(iso.loop.Owner()), level, text)
 		}
 	}}
+	iso.host = host
 	internals, err := webapi.Install(host)
 	if err != nil {
 		iso.initErr = &Error{Kind: KindInit, Name: "Error", Message: "edgeplay could not set up the edge runtime: " + err.Error()}
@@ -121,16 +147,81 @@ func (iso *isolate) kill(reason string) {
 		iso.rt.Interrupt(reason)
 		iso.loop.Stop()
 		iso.gen.remove(iso)
+		heapWatch.remove(iso)
 	})
 }
 
-// reportRejections logs promise rejections that no handler took by the
-// end of a job, attributed to the request that caused them.
-func (iso *isolate) reportRejections() {
-	if len(iso.rejected) == 0 {
+// stop kills the isolate for something a request did: the job running
+// now is interrupted with c.err, and Invoke and streams answer from c.
+// Only the first cause counts. Goroutine-safe.
+func (iso *isolate) stop(c *stopCause) {
+	if iso.dead.Load() || !iso.cause.CompareAndSwap(nil, c) {
 		return
 	}
-	for p, owner := range iso.rejected {
+	iso.killOnce.Do(func() {
+		iso.dead.Store(true)
+		close(iso.deadCh)
+		iso.rt.Interrupt(c.err)
+		iso.loop.Stop()
+		iso.gen.remove(iso)
+		heapWatch.remove(iso)
+	})
+}
+
+// stoppedError is what inv gets when its isolate stopped under it;
+// fallback when the isolate was stopped for no request's doing.
+func (iso *isolate) stoppedError(inv *invocation, fallback string) *Error {
+	if c := iso.cause.Load(); c != nil {
+		if c.owner == any(inv) {
+			return c.err
+		}
+		if c.other != nil {
+			return c.other
+		}
+	}
+	return &Error{Kind: KindStopped, Name: "Error", Message: fallback}
+}
+
+// panicked handles a Go panic that reached the loop (eventloop.OnPanic):
+// not one in a native called from JS (those become JS Errors where they
+// were called), but one in Go code a job runs, such as an async
+// completion. The request whose job it was fails with the error; the
+// isolate goes on serving, unless the panic unwound through the VM, after
+// which goja may have lost queued promise jobs: then it is replaced.
+// Loop-only.
+func (iso *isolate) panicked(owner any, p *eventloop.Panic) {
+	msg := webapi.PanicMessage("the edge runtime", p)
+	e := &Error{Kind: KindThrown, Name: "Error", Message: msg, Frames: framesFromStack(p.JSStack)}
+	e.Stack = "Error: " + msg
+	if len(e.Frames) > 0 {
+		e.Stack += "\n" + formatFrames(e.Frames)
+	}
+	if c := iso.gen.opts.Console; c != nil {
+		c(ownerOf(owner), "error", "edgeplay: Go panic on the event loop (a bug in edgeplay, not in the route): "+p.Error()+"\n"+p.Trace())
+	}
+	if inv, ok := owner.(*invocation); ok {
+		inv.fail(e)
+	}
+	if p.InVM {
+		iso.stop(&stopCause{owner: owner, err: e, other: &Error{Kind: KindStopped, Name: "Error",
+			Message: "the edge isolate running this request was stopped after an internal error in edgeplay: " + p.Error()}})
+	}
+}
+
+// reportRejections logs promise rejections that no handler took by the
+// end of a job, in the order they happened, attributed to the request
+// that caused them, with the stack mapped to the original source.
+func (iso *isolate) reportRejections() {
+	if len(iso.rejectedQ) == 0 {
+		return
+	}
+	q := iso.rejectedQ
+	iso.rejectedQ = nil
+	for _, p := range q {
+		owner, ok := iso.rejected[p]
+		if !ok {
+			continue // handled later in the same job
+		}
 		delete(iso.rejected, p)
 		if iso.gen.opts.Console != nil {
 			e := errorFromValue(iso.rt, p.Result(), KindThrown)
@@ -150,6 +241,32 @@ type invocation struct {
 	// bg is the work passed to event.waitUntil, once there is some.
 	// Loop-only.
 	bg *background
+	// headSent: the head (or an error) went to Invoke. Loop-only.
+	headSent bool
+	// stream is the response body being read, once there is one.
+	// Loop-only.
+	stream *Stream
+	// heapStart is the Go heap when the request began; memWarned is set
+	// once it was told that it passed Options.WarnHeap.
+	heapStart uint64
+	memWarned atomic.Bool
+}
+
+// panicked handles a Go panic in one of the engine's own callbacks of
+// inv. Loop-only.
+func (inv *invocation) panicked(p *eventloop.Panic) { inv.iso.panicked(inv, p) }
+
+// fail ends inv with e, whatever it was doing: its head when none was
+// sent, else its stream, else its waitUntil work. Loop-only.
+func (inv *invocation) fail(e *Error) {
+	switch {
+	case !inv.headSent:
+		inv.send(headResult{err: e})
+	case inv.stream != nil:
+		inv.stream.fail(e)
+	case inv.bg != nil:
+		inv.bg.end(e)
+	}
 }
 
 // background is an invocation's event.waitUntil work. It holds the
@@ -173,6 +290,7 @@ func (inv *invocation) holdBackground() {
 	g.mu.Lock()
 	g.active++
 	g.mu.Unlock()
+	heapWatch.begin()
 	b := &background{inv: inv, done: make(chan struct{})}
 	inv.bg = b
 	go func() {
@@ -184,7 +302,7 @@ func (inv *invocation) holdBackground() {
 			b.end(&Error{Kind: KindTimeout, Name: "Error", Message: ErrTimeout,
 				Stack: fmt.Sprintf("%s: the work passed to event.waitUntil did not settle within %v; it was abandoned", ErrTimeout, g.opts.Timeout)})
 		case <-iso.deadCh:
-			b.end(&Error{Kind: KindStopped, Name: "Error", Message: "the isolate running the work passed to event.waitUntil was stopped"})
+			b.end(iso.stoppedError(inv, "the isolate running the work passed to event.waitUntil was stopped"))
 		}
 	}()
 }
@@ -233,11 +351,11 @@ func (inv *invocation) start(rt *goja.Runtime) {
 	if req.Body != nil {
 		body = rt.ToValue(req.Body)
 	}
-	done := rt.ToValue(func(call goja.FunctionCall) goja.Value {
+	done := rt.ToValue(iso.host.Guard("edgeplay.respond", func(call goja.FunctionCall) goja.Value {
 		inv.finish(rt, int(call.Argument(0).ToInteger()), call.Argument(1))
 		return goja.Undefined()
-	})
-	background := rt.ToValue(func(call goja.FunctionCall) goja.Value {
+	}, inv.panicked))
+	background := rt.ToValue(iso.host.Guard("edgeplay.waitUntil", func(call goja.FunctionCall) goja.Value {
 		if call.Argument(0).ToInteger() == 0 {
 			inv.holdBackground()
 		} else if inv.bg != nil {
@@ -248,7 +366,7 @@ func (inv *invocation) start(rt *goja.Runtime) {
 			inv.bg.end(e)
 		}
 		return goja.Undefined()
-	})
+	}, inv.panicked))
 	_, err := iso.dispatch(goja.Undefined(), iso.handler, iso.page, rt.ToValue(req.Method), rt.ToValue(req.URL),
 		rt.NewArray(hdr...), body, rt.ToValue(req.BodyLength), done, background)
 	if err != nil {
@@ -300,11 +418,18 @@ func (inv *invocation) finish(rt *goja.Runtime, kind int, v goja.Value) {
 			return
 		}
 		res.Stream = newStream(inv, reader)
+		inv.stream = res.Stream
 	}
 	inv.send(headResult{res: res})
 }
 
+// send hands the head (or the error) to Invoke; only the first counts.
+// Loop-only.
 func (inv *invocation) send(h headResult) {
+	if inv.headSent {
+		return
+	}
+	inv.headSent = true
 	select {
 	case inv.head <- h:
 	default:
@@ -324,6 +449,9 @@ func errorFromGo(rt *goja.Runtime, err error, kind ErrorKind) *Error {
 	}
 	var ie *goja.InterruptedError
 	if errors.As(err, &ie) {
+		if e, ok := ie.Value().(*Error); ok {
+			return e // the isolate was stopped for this (see stop)
+		}
 		return &Error{Kind: KindStopped, Name: "Error", Message: fmt.Sprint(ie.Value())}
 	}
 	return &Error{Kind: kind, Name: "Error", Message: err.Error(), Stack: "Error: " + err.Error()}

@@ -30,10 +30,10 @@ type Stream struct {
 func newStream(inv *invocation, reader goja.Value) *Stream {
 	s := &Stream{inv: inv, reader: reader, signal: make(chan struct{}, 1)}
 	rt := inv.iso.rt
-	s.done = rt.ToValue(func(call goja.FunctionCall) goja.Value {
+	s.done = rt.ToValue(inv.iso.host.Guard("edgeplay.streamChunk", func(call goja.FunctionCall) goja.Value {
 		s.delivered(rt, int(call.Argument(0).ToInteger()), call.Argument(1))
 		return goja.Undefined()
-	})
+	}, inv.panicked))
 	// Start reading right away: the first chunk is usually already queued.
 	s.pending = true
 	s.read(rt)
@@ -51,6 +51,10 @@ func (s *Stream) read(rt *goja.Runtime) {
 func (s *Stream) delivered(rt *goja.Runtime, kind int, v goja.Value) {
 	s.mu.Lock()
 	s.pending = false
+	if s.err != nil {
+		s.mu.Unlock()
+		return // already failed (see fail)
+	}
 	ended := false
 	switch kind {
 	case 0:
@@ -114,12 +118,27 @@ func (s *Stream) Next(ctx context.Context) ([]byte, error) {
 		case <-s.inv.iso.deadCh:
 			s.mu.Lock()
 			if s.err == nil {
-				s.err = &Error{Kind: KindStopped, Name: "Error", Message: "the isolate running this stream was stopped"}
+				s.err = s.inv.iso.stoppedError(s.inv, "the isolate running this stream was stopped")
 			}
 			s.mu.Unlock()
 			s.inv.release()
 		}
 	}
+}
+
+// fail ends the stream with e (an internal error while it was being
+// read): Next returns the chunks already queued, then e. Loop-only.
+func (s *Stream) fail(e *Error) {
+	s.mu.Lock()
+	if s.err == nil {
+		s.err = e
+	}
+	s.mu.Unlock()
+	select {
+	case s.signal <- struct{}{}:
+	default:
+	}
+	s.inv.release()
 }
 
 // Cancel tells the route's stream that nobody reads it any more (the client

@@ -3,6 +3,7 @@ package routes
 import (
 	"fmt"
 	"io/fs"
+	"os"
 	"path"
 	"sort"
 	"strings"
@@ -130,18 +131,31 @@ func stem(base string) (int, bool) {
 // and builds its table from every route file below it. Only a failure to
 // read the api folder itself is an error; an unreadable sub-folder is
 // skipped, as the dev server's watcher skips it.
+//
+// Symbolic links to folders are not followed (neither does the watcher, so
+// edits inside them would go unseen), and each one gets a warning, since
+// Next.js does follow them: a link that points back at a folder holding it
+// is named a loop, others are named unfollowed. Links to files are routes
+// like the files themselves.
 func Scan(fsys fs.FS) (*Table, error) {
 	dir, err := FindDir(fsys)
 	if err != nil {
 		return nil, err
 	}
 	var files []string
+	var links diag.List
 	err = fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
 		switch {
 		case err != nil && p == dir:
 			return err
 		case err != nil:
 			return nil
+		case d.Type()&fs.ModeSymlink != 0:
+			if m, ok := folderLink(fsys, dir, p); ok {
+				links.Add(m)
+			} else if IsRouteFile(d.Name()) {
+				files = append(files, p)
+			}
 		case !d.IsDir() && IsRouteFile(d.Name()):
 			files = append(files, p)
 		}
@@ -150,7 +164,37 @@ func Scan(fsys fs.FS) (*Table, error) {
 	if err != nil {
 		return nil, err
 	}
-	return Build(dir, files), nil
+	t := Build(dir, files)
+	if len(links) > 0 {
+		t.Diags = append(t.Diags, links...)
+		t.Diags.Sort()
+	}
+	return t, nil
+}
+
+// folderLink returns the warning for a symbolic link p that leads to a
+// folder; ok is false for a link to anything else, or one that leads
+// nowhere (the build of a route file reports that). A loop is found by
+// comparing the target with each folder above the link, which works where
+// fs.Stat's results are the OS's (os.DirFS); elsewhere every folder link is
+// reported as unfollowed, which is still true.
+func folderLink(fsys fs.FS, apiDir, p string) (m diag.Message, ok bool) {
+	target, err := fs.Stat(fsys, p)
+	if err != nil || !target.IsDir() {
+		return m, false
+	}
+	m = diag.Message{Kind: diag.Warning, ID: diag.IDFolderLink, Location: &diag.Location{File: p}}
+	for up := path.Dir(p); ; up = path.Dir(up) {
+		if fi, err := fs.Stat(fsys, up); err == nil && os.SameFile(fi, target) {
+			m.Text = fmt.Sprintf("%s is a symbolic link to %s, a folder that holds it: following it would loop forever. edgeplay does not follow it. Remove the link, or point it at a folder outside %s.", p, up, apiDir)
+			return m, true
+		}
+		if up == "." || up == "/" {
+			break
+		}
+	}
+	m.Text = fmt.Sprintf("%s is a symbolic link to a folder, and edgeplay does not follow folder links: no route in it is served (Next.js serves them). Replace the link with the folder itself.", p)
+	return m, true
 }
 
 // Build makes the table of the route files among files, which are paths

@@ -202,7 +202,7 @@ func (x *exchange) serve(hdr []string) {
 		return
 	}
 	if route == nil {
-		x.notFound()
+		x.notFoundIn(t, path)
 		return
 	}
 	x.route = route.Pattern
@@ -391,6 +391,17 @@ func (x *exchange) plain(status int, code, detail string) {
 
 func (x *exchange) notFound() {
 	x.text(http.StatusNotFound, "404: This page could not be found.\n")
+}
+
+// notFoundIn is notFound with the table's explanation, when it has one.
+func (x *exchange) notFoundIn(t *Table, path string) {
+	if t.NotFound != nil {
+		if why := t.NotFound(path); why != "" {
+			x.text(http.StatusNotFound, "404: This page could not be found.\n\n"+why)
+			return
+		}
+	}
+	x.notFound()
 }
 
 // fail answers a failed invocation.

@@ -51,4 +51,9 @@ func (s *RouteState) Ready() <-chan struct{} { return s.ready }
 type Table struct {
 	Routes *routes.Table
 	States map[string]*RouteState // by route file
+	// NotFound, when set, explains a path under /api that no route
+	// matches (the escaped path); "" keeps the plain 404. A 404 alone
+	// cannot tell "no such route" from "pages/api was deleted" or "the
+	// route's name cannot be reached".
+	NotFound func(path string) string
 }

@@ -23,7 +23,8 @@
 //
 //	Create          the path is new
 //	Write           a file that existed still exists and was written or replaced
-//	                (an atomic save or vim's dance is one Write of the target)
+//	                (an atomic save or vim's dance is one Write of the target),
+//	                or had its permissions or times changed (chmod, touch)
 //	Remove, Rename  the path is gone (Rename: moved away)
 //	Create|Remove   a folder was replaced by another, or a file by a folder
 //

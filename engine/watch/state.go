@@ -101,7 +101,7 @@ func opOf(ev fsnotify.Event) (op Op) {
 	if ev.Has(fsnotify.Rename) {
 		op |= Rename
 	}
-	return op // Chmod alone is 0: attributes are not content
+	return op // Chmod alone is 0: attributes are not content (but see chmod)
 }
 
 // goneOp is how a removal event says the path went.
@@ -115,10 +115,13 @@ func goneOp(op Op) Op {
 // handle applies one fsnotify event.
 func (s *state) handle(ev fsnotify.Event) {
 	op := opOf(ev)
+	p := filepath.Clean(ev.Name)
 	if op == 0 {
+		if ev.Has(fsnotify.Chmod) {
+			s.chmod(p)
+		}
 		return
 	}
-	p := filepath.Clean(ev.Name)
 	if p == s.w.root {
 		if op&(Remove|Rename) != 0 {
 			s.checkRoot()
@@ -153,6 +156,24 @@ func (s *state) handle(ev fsnotify.Event) {
 	}
 	if _, ok := s.extraDirs[p]; ok && op&(Remove|Rename) != 0 {
 		s.extraDirGone(p) // the folder of extra files itself
+	}
+}
+
+// chmod reports a known file whose attributes changed as written. Its
+// content is the same, but whether it can be read is not: a route that
+// failed with "permission denied" must rebuild when chmod makes it readable
+// again, and nothing else would tell. It also makes `touch` ask for a
+// rebuild, as people expect; a spurious one costs a few milliseconds.
+// Folders are left out: their own chmod says nothing about any file.
+func (s *state) chmod(p string) {
+	if entries, ok := s.tree[filepath.Dir(p)]; ok {
+		if entries[filepath.Base(p)] == kindFile {
+			s.note(p, 0)
+		}
+		return
+	}
+	if s.extra[p] {
+		s.note(p, 0)
 	}
 }
 

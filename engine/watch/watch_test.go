@@ -189,6 +189,35 @@ func TestWriteExistingFile(t *testing.T) {
 	}
 }
 
+// A chmod changes whether a file can be read, so it is reported as a
+// Write of the file (the engine rebuilds a route that was unreadable). A
+// folder's chmod is not reported.
+func TestChmod(t *testing.T) {
+	defer goleak.VerifyNone(t)
+	dir := t.TempDir()
+	f := filepath.Join(dir, "sub", "route.ts")
+	write(t, f, "1")
+	r := start(t, dir, Options{})
+	defer r.w.Close()
+
+	r.do(func() error { return os.Chmod(f, 0) })
+	r.has(f, Write)
+	r.do(func() error { return os.Chmod(f, 0o644) })
+	r.has(f, Write)
+
+	sub := filepath.Dir(f)
+	r.do(func() error { return os.Chmod(sub, 0o700) })
+	from := r.from
+	r.sync(dir)
+	for _, b := range r.batches[from:] {
+		for _, c := range b {
+			if c.Path == sub {
+				t.Errorf("a folder's chmod was reported: %v", b)
+			}
+		}
+	}
+}
+
 func TestCreateAndDeleteFile(t *testing.T) {
 	defer goleak.VerifyNone(t)
 	dir := t.TempDir()

@@ -15,6 +15,8 @@
 package eventloop
 
 import (
+	"fmt"
+	"os"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -28,6 +30,8 @@ import (
 type Job struct {
 	Fn    func(rt *goja.Runtime)
 	Owner any
+	// scope is the native call that reserved this job's callback.
+	scope *NativeScope
 }
 
 // Loop runs jobs for one goja Runtime, in order, on one goroutine.
@@ -51,6 +55,15 @@ type Loop struct {
 	// AfterJob, if set, runs on the loop after every job (and the
 	// microtasks it queued). Set it before Run.
 	AfterJob func()
+
+	// OnPanic, if set, gets every Go panic a job raised that nothing
+	// closer took (see Panic): the loop recovers it, so the loop goroutine
+	// and the process survive, and goes on with the next job. owner is
+	// the job's Owner. Runs on the loop; set it before Run.
+	OnPanic func(owner any, p *Panic)
+
+	inNative int          // loop-only: depth of native calls (EnterNative)
+	scope    *NativeScope // loop-only: scope of the innermost native call, once it reserved
 
 	limit      time.Duration
 	onLimit    func(owner any)
@@ -130,12 +143,39 @@ type Callback func(fn func(rt *goja.Runtime))
 // Loop-only.
 func (l *Loop) Reserve() Callback {
 	owner := l.owner
+	var sc *NativeScope
+	if l.inNative > 0 {
+		if l.scope == nil {
+			l.scope = &NativeScope{Stack: l.rt.CaptureCallStack(0, nil)}
+		}
+		sc = l.scope
+	}
 	var once atomic.Bool
 	return func(fn func(rt *goja.Runtime)) {
 		if once.CompareAndSwap(false, true) {
-			l.EnqueueJob(Job{Fn: fn, Owner: owner})
+			l.EnqueueJob(Job{Fn: fn, Owner: owner, scope: sc})
 		}
 	}
+}
+
+// EnterNative marks the start of a native (Go) function called from JS;
+// LeaveNative(saved) its end, returning the call's scope if it reserved
+// a callback (nil otherwise). The caller may then set the scope's Fail,
+// so that a panic in a completion becomes the rejection of the promise
+// the call returned. Loop-only; webapi wraps every native in these.
+func (l *Loop) EnterNative() (saved *NativeScope) {
+	saved = l.scope
+	l.scope = nil
+	l.inNative++
+	return saved
+}
+
+// LeaveNative ends what EnterNative started. Loop-only.
+func (l *Loop) LeaveNative(saved *NativeScope) *NativeScope {
+	sc := l.scope
+	l.scope = saved
+	l.inNative--
+	return sc
 }
 
 // BusyFor reports how long the running job has been running, or 0 when the
@@ -190,11 +230,70 @@ func (l *Loop) run(j Job) {
 			l.limitTimer.Stop()
 		}
 		l.owner = nil
+		l.inNative, l.scope = 0, nil
 	}()
-	j.Fn(l.rt)
+	l.protect(j, j.Fn)
 	if l.AfterJob != nil {
-		l.AfterJob()
+		l.protect(j, l.afterJob)
 	}
+}
+
+func (l *Loop) afterJob(*goja.Runtime) { l.AfterJob() }
+
+// protect runs fn, recovering a Go panic: the loop goroutine must outlive
+// any bug in the Go code a job runs.
+func (l *Loop) protect(j Job, fn func(rt *goja.Runtime)) {
+	defer func() {
+		if x := recover(); x != nil {
+			if _, ok := x.(*goja.InterruptedError); ok {
+				return // the runtime was interrupted to be stopped: done
+			}
+			l.panicked(j, CapturePanic(x))
+		}
+	}()
+	fn(l.rt)
+}
+
+// panicked hands a recovered panic to the native call that reserved the
+// job, else to OnPanic.
+func (l *Loop) panicked(j Job, p *Panic) {
+	l.inNative, l.scope = 0, nil
+	if sc := j.scope; sc != nil {
+		p.JSStack = sc.Stack
+		if sc.Fail != nil && !p.InVM && l.tryFail(sc, p) {
+			return
+		}
+	}
+	if l.OnPanic != nil {
+		func() {
+			defer func() {
+				if x := recover(); x != nil {
+					fmt.Fprintf(os.Stderr, "edgeplay: panic in the loop's panic handler: %v (after: %s)\n", x, p.Error())
+				}
+			}()
+			l.OnPanic(j.Owner, p)
+		}()
+		return
+	}
+	fmt.Fprintf(os.Stderr, "edgeplay: Go panic on an event loop: %s\n%s\n", p.Error(), p.Trace())
+}
+
+func (l *Loop) tryFail(sc *NativeScope, p *Panic) (ok bool) {
+	defer func() {
+		if x := recover(); x != nil {
+			ok = false
+		}
+	}()
+	return sc.Fail(l.rt, p)
+}
+
+// RunningOwner returns the Owner of the job that runs or ran last (see
+// BusyFor to tell which), when a job limit is set. Goroutine-safe.
+func (l *Loop) RunningOwner() any {
+	if b, ok := l.runningOwner.Load().(ownerBox); ok {
+		return b.v
+	}
+	return nil
 }
 
 func (l *Loop) isStopped() bool {

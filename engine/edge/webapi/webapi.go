@@ -33,6 +33,8 @@ type Host struct {
 	Internals *goja.Object
 	// Values is free for APIs to keep per-isolate Go state by name.
 	Values map[string]any
+
+	guard *guard // set by Install
 }
 
 var (
@@ -113,6 +115,11 @@ func Install(h *Host) (*goja.Object, error) {
 	if h.Values == nil {
 		h.Values = map[string]any{}
 	}
+	g, err := newGuard(h)
+	if err != nil {
+		return nil, fmt.Errorf("webapi: %w", err)
+	}
+	h.guard = g
 	internals := rt.NewObject()
 	h.Internals = internals
 	global := rt.GlobalObject()
@@ -128,7 +135,9 @@ func Install(h *Host) (*goja.Object, error) {
 		native := rt.NewObject()
 		if c.api.Native != nil {
 			for k, v := range c.api.Native(h) {
-				if err := native.Set(k, v); err != nil {
+				// Every native is guarded: a Go panic in it becomes a JS
+				// Error at the call site (see guard.go).
+				if err := native.Set(k, g.wrap(c.api.Name+"."+k, v)); err != nil {
 					return nil, fmt.Errorf("webapi %s: native %s: %w", c.api.Name, k, err)
 				}
 			}
