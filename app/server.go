@@ -236,6 +236,12 @@ func (c *sseClient) close() { c.once.Do(func() { close(c.done) }) }
 
 // Emit sends an event to every open page. It implements Emitter.
 func (s *Server) Emit(name string, data any) {
+	s.mu.Lock()
+	none := len(s.clients) == 0
+	s.mu.Unlock()
+	if none {
+		return // no page open: nothing to encode
+	}
 	b, err := json.Marshal(data)
 	if err != nil {
 		return

@@ -239,7 +239,7 @@ func start(bin, project string) (*server, error) {
 	if err != nil {
 		return nil, err
 	}
-	cmd := exec.Command(bin, "serve", project, "--port", strconv.Itoa(port), "--timeout", "2s", "--ui")
+	cmd := exec.Command(bin, "serve", project, "--port", strconv.Itoa(port), "--timeout", "5s", "--max-heap", "400MB", "--ui")
 	cmd.Env = append(os.Environ(), "HOME="+filepath.Dir(project))
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	out := &bytes.Buffer{}
@@ -255,8 +255,11 @@ func start(bin, project string) (*server, error) {
 		for sc.Scan() {
 			line := sc.Text()
 			mu.Lock()
-			if out.Len() < 1<<20 {
-				out.WriteString(line + "\n")
+			out.WriteString(line + "\n")
+			if out.Len() > 1<<20 { // keep the newest half MB: the log of a load test is long
+				tail := append([]byte(nil), out.Bytes()[out.Len()-(512<<10):]...)
+				out.Reset()
+				out.Write(tail)
 			}
 			if u, ok := strings.CutPrefix(line, "ui on "); ok {
 				s.ui = u
