@@ -3,7 +3,7 @@
 GO ?= go
 DESKTOP_TAGS ?= desktop,production,webkit2_41
 
-.PHONY: build desktop headless frontend frontend-deps compat-deps test test-go test-frontend test-browser test-desktop test-windows vet serve check bench clean
+.PHONY: build desktop headless frontend frontend-deps compat-deps test test-go test-frontend test-browser test-desktop test-windows vet serve check bench reliability fuzz clean
 
 # The desktop app (needs libgtk-3-dev and libwebkit2gtk-4.1-dev on Linux).
 build desktop: frontend
@@ -61,6 +61,13 @@ check: headless
 
 bench:
 	$(GO) run ./bench
+
+# Load, saves under load, faults, hostile input and fuzzing: one table.
+reliability:
+	$(GO) run ./bench/reliability
+
+fuzz:
+	bash bench/fuzz.sh
 
 clean:
 	rm -rf bin frontend/dist

@@ -502,7 +502,7 @@ func requestHeaders(r *http.Request, port int) []string {
 		out = append(out, "host", r.Host)
 	}
 	add := func(name, value string) {
-		if r.Header.Get(name) == "" {
+		if len(r.Header.Values(name)) == 0 { // as Next's ??=: a header sent empty stays as sent
 			out = append(out, name, value)
 		}
 	}
