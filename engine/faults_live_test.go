@@ -110,8 +110,14 @@ func TestLiveFaultsAnswered(t *testing.T) {
 		if code, body := get(t, u+"/api/reject"); code != 200 || body != "answered" {
 			t.Fatalf("got %d %q", code, body)
 		}
-		x := exchangeOf(t, e, "/api/reject")
+		// The rejection is reported when the job that made it ends, which
+		// may be just after the response went out.
 		want := "error: Unhandled Rejection: Error: nobody listens\n    at reject_default (pages/api/reject.ts:3:"
+		x := exchangeOf(t, e, "/api/reject")
+		for deadline := time.Now().Add(3 * time.Second); !strings.Contains(logsOf(x), want) && time.Now().Before(deadline); {
+			time.Sleep(10 * time.Millisecond)
+			x = exchangeOf(t, e, "/api/reject")
+		}
 		if !strings.Contains(logsOf(x), want) {
 			t.Errorf("traffic log of the request:\n%s\nwant %q", logsOf(x), want)
 		}
