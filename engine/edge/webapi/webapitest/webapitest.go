@@ -198,3 +198,18 @@ func Sorted[V any](m map[string]V) []string {
 
 // Lines joins lines with newlines, for comparing console output.
 func Lines(s []string) string { return strings.Join(s, "\n") }
+
+// Installed builds a runtime with every registered Web API installed, as
+// an isolate's set-up does, without starting its loop: Install runs on the
+// calling goroutine, the only one touching the runtime. For set-up
+// benchmarks; the package under test must import the APIs it needs
+// (usually engine/edge/webapi/all).
+func Installed(tb testing.TB) *goja.Runtime {
+	tb.Helper()
+	rt := goja.New()
+	loop := eventloop.New(rt)
+	if _, err := webapi.Install(&webapi.Host{Loop: loop, Env: map[string]string{}, Console: func(string, string) {}}); err != nil {
+		tb.Fatal(err)
+	}
+	return rt
+}
