@@ -23,8 +23,8 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"github.com/edgeplay/edgeplay/bench/internal/proc"
 	"io"
-	"net"
 	"net/http"
 	"os"
 	"os/exec"
@@ -60,7 +60,7 @@ func main() {
 }
 
 func run() error {
-	repo, err := repoRoot()
+	repo, err := proc.RepoRoot()
 	if err != nil {
 		return err
 	}
@@ -83,7 +83,7 @@ func run() error {
 		return exec.Command(bin, "serve", dir, "--port", strconv.Itoa(port))
 	}, copyProject: func() (string, error) {
 		dir := filepath.Join(tmp, fmt.Sprintf("sample-%d", time.Now().UnixNano()))
-		return dir, copyDir(sample, dir)
+		return dir, proc.CopyDir(sample, dir)
 	}, helloFile: "pages/api/hello.ts", helloSource: edgeHello}
 	res := map[string]*result{}
 	res["edgeplay"] = measure(ep, *flagStarts, *flagSaves)
@@ -110,9 +110,9 @@ func run() error {
 		{fmt.Sprintf("hello, req/s (wrk -c%d)", *flagConns), fmtDur(res, "edgeplay", func(r *result) string { return r.rps }), "", "", "≥ 7,500"},
 		{"hello, latency p99", fmtDur(res, "edgeplay", func(r *result) string { return r.p99 }), "", "", ""},
 		{"failed requests under load", fmtDur(res, "edgeplay", func(r *result) string { return r.errors }), "", "", "0"},
-		{"RSS idle", fmtDur(res, "edgeplay", func(r *result) string { return mib(r.rssIdle) }), "", "", "≤ 40 MiB"},
-		{"RSS peak during the load", fmtDur(res, "edgeplay", func(r *result) string { return mib(r.rssLoad) }), "", "", "≤ 80 MiB"},
-		{"RSS 2 s after the load", fmtDur(res, "edgeplay", func(r *result) string { return mib(r.rssAfter) }), "", "", ""},
+		{"RSS idle", fmtDur(res, "edgeplay", func(r *result) string { return proc.MiB(r.rssIdle) }), "", "", "≤ 40 MiB"},
+		{"RSS peak during the load", fmtDur(res, "edgeplay", func(r *result) string { return proc.MiB(r.rssLoad) }), "", "", "≤ 80 MiB"},
+		{"RSS 2 s after the load", fmtDur(res, "edgeplay", func(r *result) string { return proc.MiB(r.rssAfter) }), "", "", ""},
 	}
 	getters := []func(*result) string{
 		func(r *result) string { return ms(r.startP50) },
@@ -122,9 +122,9 @@ func run() error {
 		func(r *result) string { return r.rps },
 		func(r *result) string { return r.p99 },
 		func(r *result) string { return r.errors },
-		func(r *result) string { return mib(r.rssIdle) },
-		func(r *result) string { return mib(r.rssLoad) },
-		func(r *result) string { return mib(r.rssAfter) },
+		func(r *result) string { return proc.MiB(r.rssIdle) },
+		func(r *result) string { return proc.MiB(r.rssLoad) },
+		func(r *result) string { return proc.MiB(r.rssAfter) },
 	}
 	for i := range rows {
 		rows[i].next = fmtDur(res, "next dev", getters[i])
@@ -259,7 +259,7 @@ func (s *server) stop() {
 // startServer starts p on a free port and waits for a 200 from its hello
 // route, polling every millisecond.
 func startServer(p *peer, dir string) (*server, time.Duration, error) {
-	port, err := freePort()
+	port, err := proc.FreePort()
 	if err != nil {
 		return nil, 0, err
 	}
@@ -395,30 +395,13 @@ func treeRSS(pid int) int64 {
 	var total int64
 	var walk func(int)
 	walk = func(p int) {
-		total += rss(p)
+		total += proc.RSS(p)
 		for _, c := range children[p] {
 			walk(c)
 		}
 	}
 	walk(pid)
 	return total
-}
-
-func rss(pid int) int64 {
-	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
-	if err != nil {
-		return 0
-	}
-	for _, l := range strings.Split(string(b), "\n") {
-		if strings.HasPrefix(l, "VmRSS:") {
-			f := strings.Fields(l)
-			if len(f) >= 2 {
-				kb, _ := strconv.ParseInt(f[1], 10, 64)
-				return kb << 10
-			}
-		}
-	}
-	return 0
 }
 
 func percentile(ds []time.Duration, p int) time.Duration {
@@ -434,53 +417,6 @@ func percentile(ds []time.Duration, p int) time.Duration {
 	return s[i-1]
 }
 
-func freePort() (int, error) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return 0, err
-	}
-	defer ln.Close()
-	return ln.Addr().(*net.TCPAddr).Port, nil
-}
-
-func repoRoot() (string, error) {
-	dir, err := os.Getwd()
-	if err != nil {
-		return "", err
-	}
-	for d := dir; ; d = filepath.Dir(d) {
-		if _, err := os.Stat(filepath.Join(d, "go.mod")); err == nil {
-			if _, err := os.Stat(filepath.Join(d, "projects", "sample")); err == nil {
-				return d, nil
-			}
-		}
-		if filepath.Dir(d) == d {
-			return "", fmt.Errorf("run bench from inside the edgeplay repository")
-		}
-	}
-}
-
-func copyDir(src, dst string) error {
-	return filepath.WalkDir(src, func(p string, d os.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		if d.IsDir() && (d.Name() == "node_modules" || d.Name() == ".next" || d.Name() == ".edgeplay") {
-			return filepath.SkipDir
-		}
-		out := filepath.Join(dst, rel)
-		if d.IsDir() {
-			return os.MkdirAll(out, 0o755)
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(out, b, 0o644)
-	})
-}
-
 func ms(d time.Duration) string {
 	if d == 0 {
 		return "n/a"
@@ -493,13 +429,6 @@ func us(d time.Duration) string {
 		return strconv.FormatFloat(float64(d)/float64(time.Microsecond), 'f', 0, 64) + " µs"
 	}
 	return ms(d)
-}
-
-func mib(n int64) string {
-	if n == 0 {
-		return "n/a"
-	}
-	return strconv.FormatFloat(float64(n)/(1<<20), 'f', 1, 64) + " MiB"
 }
 
 func thousands(n int64) string {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"github.com/edgeplay/edgeplay/bench/internal/proc"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -48,7 +49,7 @@ func setupPeers(repo, sample, tmp string) ([]*peer, error) {
 				if err := os.RemoveAll(filepath.Join(nextDir, "pages")); err != nil {
 					return "", err
 				}
-				return nextDir, copyDir(sample, nextDir)
+				return nextDir, proc.CopyDir(sample, nextDir)
 			},
 			helloFile:   "pages/api/hello.ts",
 			helloSource: edgeHello,

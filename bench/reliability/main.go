@@ -19,6 +19,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"github.com/edgeplay/edgeplay/bench/internal/proc"
 	"io"
 	"math/rand"
 	"net"
@@ -69,17 +70,9 @@ func main() {
 }
 
 func run() error {
-	repo, err := os.Getwd()
+	repo, err := proc.RepoRoot()
 	if err != nil {
 		return err
-	}
-	for ; ; repo = filepath.Dir(repo) {
-		if _, err := os.Stat(filepath.Join(repo, "projects", "sample")); err == nil {
-			break
-		}
-		if filepath.Dir(repo) == repo {
-			return fmt.Errorf("run from inside the edgeplay repository")
-		}
 	}
 	tmp, err := os.MkdirTemp("", "edgeplay-reliability-")
 	if err != nil {
@@ -93,7 +86,7 @@ func run() error {
 		return fmt.Errorf("go build: %w", err)
 	}
 	project := filepath.Join(tmp, "project")
-	if err := copyDir(filepath.Join(repo, "projects", "sample"), project); err != nil {
+	if err := proc.CopyDir(filepath.Join(repo, "projects", "sample"), project); err != nil {
 		return err
 	}
 	for name, src := range faultRoutes {
@@ -110,8 +103,8 @@ func run() error {
 	rows := [][2]string{}
 	add := func(k, v string) { rows = append(rows, [2]string{k, v}) }
 	before := s.stats()
-	rssStart := rss(s.cmd.Process.Pid)
-	add("RSS / goroutines / isolates / esbuild contexts at start", fmt.Sprintf("%s / %d / %d / %d", mib(rssStart), before.Goroutines, before.Isolates, before.Bundlers))
+	rssStart := proc.RSS(s.cmd.Process.Pid)
+	add("RSS / goroutines / isolates / esbuild contexts at start", fmt.Sprintf("%s / %d / %d / %d", proc.MiB(rssStart), before.Goroutines, before.Isolates, before.Bundlers))
 
 	// 1. Mixed load.
 	fmt.Fprintf(os.Stderr, "reliability: %v of load, %d connections\n", *flagLoad, *flagConns)
@@ -120,15 +113,15 @@ func run() error {
 	var gWarm, gEnd int
 	total, failed, samples := load(s.base, *flagLoad, *flagConns, func(elapsed time.Duration) {
 		if rssWarm == 0 && elapsed >= warm {
-			rssWarm, gWarm = rss(s.cmd.Process.Pid), s.stats().Goroutines
+			rssWarm, gWarm = proc.RSS(s.cmd.Process.Pid), s.stats().Goroutines
 		}
 	}, nil, nil)
-	rssEnd, gEnd = rss(s.cmd.Process.Pid), s.stats().Goroutines
+	rssEnd, gEnd = proc.RSS(s.cmd.Process.Pid), s.stats().Goroutines
 	add(fmt.Sprintf("requests under load (%d conns, %v: hello, JSON, stream, 64 KB POST echo)", *flagConns, *flagLoad), fmt.Sprintf("%d, %d failed", total, failed))
 	for _, f := range samples {
 		add("  failure", f)
 	}
-	add("RSS after warm-up → end of load", fmt.Sprintf("%s → %s (%+.1f%%)", mib(rssWarm), mib(rssEnd), pct(rssWarm, rssEnd)))
+	add("RSS after warm-up → end of load", fmt.Sprintf("%s → %s (%+.1f%%)", proc.MiB(rssWarm), proc.MiB(rssEnd), pct(rssWarm, rssEnd)))
 	add("goroutines after warm-up → end of load", fmt.Sprintf("%d → %d (%+.1f%%, connections open)", gWarm, gEnd, pct(int64(gWarm), int64(gEnd))))
 	time.Sleep(2 * time.Second)
 	idle := s.stats()
@@ -191,8 +184,8 @@ func run() error {
 	}
 
 	after := s.stats()
-	rssAfter := rss(s.cmd.Process.Pid)
-	add("RSS / goroutines / isolates / esbuild contexts at the end", fmt.Sprintf("%s / %d / %d / %d", mib(rssAfter), after.Goroutines, after.Isolates, after.Bundlers))
+	rssAfter := proc.RSS(s.cmd.Process.Pid)
+	add("RSS / goroutines / isolates / esbuild contexts at the end", fmt.Sprintf("%s / %d / %d / %d", proc.MiB(rssAfter), after.Goroutines, after.Isolates, after.Bundlers))
 	if s.cmd.ProcessState != nil {
 		add("process", "EXITED: "+s.cmd.ProcessState.String())
 	} else {
@@ -235,7 +228,7 @@ func versioned(v string) string {
 }
 
 func start(bin, project string) (*server, error) {
-	port, err := freePort()
+	port, err := proc.FreePort()
 	if err != nil {
 		return nil, err
 	}
@@ -566,55 +559,11 @@ func atomicWrite(path, src string) {
 	_ = os.Rename(tmp, path)
 }
 
-func rss(pid int) int64 {
-	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
-	if err != nil {
-		return 0
-	}
-	for _, l := range strings.Split(string(b), "\n") {
-		if strings.HasPrefix(l, "VmRSS:") {
-			f := strings.Fields(l)
-			kb, _ := strconv.ParseInt(f[1], 10, 64)
-			return kb << 10
-		}
-	}
-	return 0
-}
-
 func pct(a, b int64) float64 {
 	if a == 0 {
 		return 0
 	}
 	return 100 * float64(b-a) / float64(a)
-}
-
-func mib(n int64) string { return strconv.FormatFloat(float64(n)/(1<<20), 'f', 1, 64) + " MiB" }
-
-func freePort() (int, error) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return 0, err
-	}
-	defer ln.Close()
-	return ln.Addr().(*net.TCPAddr).Port, nil
-}
-
-func copyDir(src, dst string) error {
-	return filepath.WalkDir(src, func(p string, d os.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		out := filepath.Join(dst, rel)
-		if d.IsDir() {
-			return os.MkdirAll(out, 0o755)
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(out, b, 0o644)
-	})
 }
 
 func printTable(rows [][2]string) {
