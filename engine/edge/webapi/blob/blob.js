@@ -161,27 +161,7 @@ function define() {
 }
 
 const names = ['Blob', 'File'];
-const getters = { __proto__: null };
-function load() {
-  if (B !== null) return B;
-  B = define();
-  for (let i = 0; i < names.length; i++) {
-    const d = Object.getOwnPropertyDescriptor(global, names[i]);
-    if (d !== undefined && d.get === getters[names[i]]) internals.defineGlobal(names[i], B[i]);
-  }
-  return B;
-}
-for (let i = 0; i < names.length; i++) {
-  const name = names[i];
-  const get = function () { return load()[i]; };
-  getters[name] = get;
-  Object.defineProperty(global, name, {
-    get,
-    set(v) { Object.defineProperty(global, name, { value: v, writable: true, enumerable: false, configurable: true }); },
-    enumerable: false,
-    configurable: true,
-  });
-}
+const load = internals.defineLazyGlobals(names, () => (B = define()), (b, i) => b[i]);
 
 Object.defineProperty(internals, 'Blob', { get() { return load()[0]; }, configurable: true });
 Object.defineProperty(internals, 'File', { get() { return load()[1]; }, configurable: true });

@@ -18,7 +18,6 @@ const names = [
   'TransformStream', 'TransformStreamDefaultController',
   'ByteLengthQueuingStrategy', 'CountQueuingStrategy',
 ];
-const getters = { __proto__: null };
 
 let S = null; // the polyfill's exports once evaluated
 let RS = null; // S.ReadableStream
@@ -30,30 +29,12 @@ function evaluate() {
   return exports;
 }
 
-function load() {
-  if (S !== null) return S;
+// The polyfill is evaluated on the first touch of any stream global.
+const load = internals.defineLazyGlobals(names, () => {
   S = evaluate();
   RS = S.ReadableStream;
-  // Every accessor that is still ours becomes a data property (a route may
-  // have assigned its own value, which the setter made a data property).
-  for (let i = 0; i < names.length; i++) {
-    const d = Object.getOwnPropertyDescriptor(global, names[i]);
-    if (d !== undefined && d.get === getters[names[i]]) internals.defineGlobal(names[i], S[names[i]]);
-  }
   return S;
-}
-
-for (let i = 0; i < names.length; i++) {
-  const name = names[i];
-  const get = function () { return load()[name]; };
-  getters[name] = get;
-  Object.defineProperty(global, name, {
-    get,
-    set(v) { Object.defineProperty(global, name, { value: v, writable: true, enumerable: false, configurable: true }); },
-    enumerable: false,
-    configurable: true,
-  });
-}
+}, (s, i) => s[names[i]]);
 
 // internals.loadStreams() returns the polyfill's exports; the other APIs
 // (TextEncoderStream, CompressionStream, Blob, …) reach the classes through

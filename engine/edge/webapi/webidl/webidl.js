@@ -18,6 +18,39 @@ internals.defineGlobalGetter = function defineGlobalGetter(name, get) {
   Object.defineProperty(global, name, { get, set(v) { Object.defineProperty(global, name, { value: v, writable: true, configurable: true }) }, enumerable: false, configurable: true });
 };
 
+// defineLazyGlobals installs globals whose module is built on first touch
+// (set-up per isolate stays cheap for routes that never use them). load()
+// builds the module once and returns it; value(mod, i) is the i-th name's
+// value. On first touch every accessor still ours becomes a data property
+// (a route that assigned its own value keeps it: the setter made that a
+// data property already), so descriptors and instanceof read as for any
+// global. Returns the loader, for internals that need the module.
+internals.defineLazyGlobals = function defineLazyGlobals(names, load, value) {
+  const getters = { __proto__: null };
+  let mod = null;
+  function get() {
+    if (mod !== null) return mod;
+    mod = load();
+    for (let i = 0; i < names.length; i++) {
+      const d = Object.getOwnPropertyDescriptor(global, names[i]);
+      if (d !== undefined && d.get === getters[names[i]]) internals.defineGlobal(names[i], value(mod, i));
+    }
+    return mod;
+  }
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i];
+    const g = function () { return value(get(), i); };
+    getters[name] = g;
+    Object.defineProperty(global, name, {
+      get: g,
+      set(v) { Object.defineProperty(global, name, { value: v, writable: true, enumerable: false, configurable: true }); },
+      enumerable: false,
+      configurable: true,
+    });
+  }
+  return get;
+};
+
 // tag sets Symbol.toStringTag on a class prototype, as WebIDL does.
 internals.tag = function tag(cls, name) {
   Object.defineProperty(cls.prototype, Symbol.toStringTag, { value: name || cls.name, configurable: true });
