@@ -42,6 +42,11 @@ const (
 	ErrMemory = "EDGE_FUNCTION_INVOCATION_FAILED"
 
 	heapSampleEvery = 10 * time.Millisecond
+	// unwindWait bounds the wait for a stopped isolate's interrupted job
+	// to return (it returns at its next instruction: after the allocation
+	// under way), settleWait the collections after it.
+	unwindWait = 10 * time.Second
+	settleWait = 3 * time.Second
 	heapMetric      = "/memory/classes/heap/objects:bytes"
 )
 
@@ -228,7 +233,7 @@ func (w *watchdog) stopForMemory(iso *isolate, heap uint64) {
 		defer w.settling.Add(-1)
 		select {
 		case <-done:
-		case <-time.After(time.Second):
+		case <-time.After(unwindWait):
 		}
 		// The interrupted job may have finished one more allocation.
 		if d := growth(heapBytes()); d > dead {
@@ -238,11 +243,18 @@ func (w *watchdog) stopForMemory(iso *isolate, heap uint64) {
 		w.unwinding.Add(-1)
 		// The stopped runtime is garbage once Invoke (or the stream)
 		// let go of it, a moment after the stop: collect until its
-		// growth is gone, or half a second.
-		for i := 0; i < 25; i++ {
-			before := heapBytes()
+		// growth is gone. What is still above the heap the request began
+		// with stays uncounted meanwhile: a heap that only dropped by the
+		// garbage of the last doublings still holds the stopped runtime's
+		// live data, and counting it would blame the next isolate (one
+		// being set up for the next request, say) for it.
+		for deadline := time.Now().Add(settleWait); dead > 0 && time.Now().Before(deadline); {
 			runtime.GC()
-			if after := heapBytes(); after+uint64(dead)/2 <= before || after < uint64(dead) {
+			if left := growth(heapBytes()); left < dead {
+				w.dead.Add(left - dead)
+				dead = left
+			}
+			if dead < limit/8 {
 				break
 			}
 			time.Sleep(20 * time.Millisecond)
