@@ -217,7 +217,7 @@ func TestLiveFaults(t *testing.T) {
 	if len(at) != 3 {
 		t.Fatalf("chunks: %d, want 3", len(at))
 	}
-	if at[0] > 150*time.Millisecond || at[2]-at[0] < 150*time.Millisecond {
+	if at[0] > time.Second || at[2]-at[0] < 150*time.Millisecond {
 		t.Errorf("chunks arrived at %v: want the first at once and the rest ~100 ms apart", at)
 	}
 }
@@ -357,22 +357,22 @@ func TestLiveEvents(t *testing.T) {
 func TestLiveWaitUntil(t *testing.T) {
 	e, _ := liveProject(t, map[string]string{
 		"pages/api/bg.ts": edgeHead + `export default (req: Request, event: any) => {
-  event.waitUntil(new Promise<void>((r) => setTimeout(() => { console.log('background done'); r() }, 600)))
+  event.waitUntil(new Promise<void>((r) => setTimeout(() => { console.log('background done'); r() }, 2000)))
   return new Response('sent')
 }
 `,
 	}, Options{})
 	start := time.Now()
 	code, body := get(t, e.URL()+"/api/bg")
-	if code != 200 || body != "sent" || time.Since(start) > 400*time.Millisecond {
+	if code != 200 || body != "sent" || time.Since(start) > 1500*time.Millisecond {
 		t.Fatalf("answer %d %q after %v: the response must not wait for waitUntil", code, body, time.Since(start))
 	}
-	deadline := time.Now().Add(5 * time.Second)
+	deadline := time.Now().Add(10 * time.Second)
 	for time.Now().Before(deadline) {
 		xs := e.Journal().Exchanges()
 		if len(xs) == 1 && xs[0].Background != nil {
 			x := xs[0]
-			if !x.Background.Done || x.Background.Error != "" || x.Background.At < 590*time.Millisecond {
+			if !x.Background.Done || x.Background.Error != "" || x.Background.At < 1990*time.Millisecond {
 				t.Errorf("background: %+v", x.Background)
 			}
 			if len(x.Logs) != 1 || x.Logs[0].Text != "background done" {

@@ -116,7 +116,9 @@ func generationOf(t *testing.T, code string, opts Options) *Generation {
 // error.
 func call(t *testing.T, g *Generation, path string, owner any) (int, string, error) {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	// Only a guard against a hang: tests that want a timeout set
+	// Options.Timeout; -race on two shared cores is slow.
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
 	res, err := g.Invoke(ctx, &Request{Method: "GET", URL: "http://localhost:3000" + path, BodyLength: -1, Owner: owner})
 	if err != nil {
@@ -212,7 +214,7 @@ func TestNativePanics(t *testing.T) {
 	// and the request fails at once (not after its 2 s timer), 500.
 	start := time.Now()
 	expect("noPromise", 500, "edgeplay internal error in the edge runtime: assignment to entry in nil map (at edge/faults_test.go:")
-	if d := time.Since(start); d > time.Second {
+	if d := time.Since(start); d > 1500*time.Millisecond {
 		t.Errorf("noPromise answered after %v: want at once", d)
 	}
 	same("noPromise")
@@ -310,7 +312,7 @@ func TestHeapCeiling(t *testing.T) {
 		case 'async': { const a = []; for (;;) { a.push(new Array(1e6).fill(1)); await new Promise(r => setTimeout(r, 0)) } }
 		}
 		return new Response('ok #' + globalThis.served)
-	}`, Options{Timeout: 20 * time.Second, MaxHeap: ceiling, Console: con.log})
+	}`, Options{Timeout: 50 * time.Second, MaxHeap: ceiling, Console: con.log})
 	other := generation(t, `() => new Response('other')`, Options{MaxHeap: ceiling})
 
 	settled := func() {
@@ -396,9 +398,18 @@ func TestSpinningTimer(t *testing.T) {
 	if status, body, err := call(t, g, "/api/x?spin", "spin"); err != nil || status != 200 || body != "ok" {
 		t.Fatalf("got %d %q %v", status, body, err)
 	}
-	time.Sleep(400 * time.Millisecond) // the job limit stops the isolate
-	if status, body, err := call(t, g, "/api/x", "after"); err != nil || status != 200 || body != "ok" {
-		t.Errorf("after the spinning timer: %d %q %v", status, body, err)
+	// The job limit stops the isolate. A request that comes while it
+	// still spins waits for it, and on a loaded machine can pass its own
+	// 200 ms and answer 504, as on the platform; the route must recover.
+	time.Sleep(400 * time.Millisecond)
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(50 * time.Millisecond) {
+		status, body, err := call(t, g, "/api/x", "after")
+		if err == nil && status == 200 && body == "ok" {
+			break
+		}
+		if e, ok := err.(*Error); !ok || e.Kind != KindTimeout || time.Now().After(deadline) {
+			t.Fatalf("after the spinning timer: %d %q %v", status, body, err)
+		}
 	}
 	if strings.Contains(con.text(), "Go panic") {
 		t.Errorf("the interrupt was reported as a panic:\n%s", con.text())
