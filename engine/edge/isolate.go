@@ -199,12 +199,14 @@ func (iso *isolate) panicked(owner any, p *eventloop.Panic) {
 	if c := iso.gen.opts.Console; c != nil {
 		c(ownerOf(owner), "error", "edgeplay: Go panic on the event loop (a bug in edgeplay, not in the route): "+p.Error()+"\n"+p.Trace())
 	}
-	if inv, ok := owner.(*invocation); ok {
-		inv.fail(e)
-	}
+	// Stopped before the request fails: once its answer is out, the
+	// client's next request must not be handed to this isolate.
 	if p.InVM {
 		iso.stop(&stopCause{owner: owner, err: e, other: &Error{Kind: KindStopped, Name: "Error",
 			Message: "the edge isolate running this request was stopped after an internal error in edgeplay: " + p.Error()}})
+	}
+	if inv, ok := owner.(*invocation); ok {
+		inv.fail(e)
 	}
 }
 
