@@ -47,7 +47,7 @@ const (
 	// under way), settleWait the collections after it.
 	unwindWait = 10 * time.Second
 	settleWait = 3 * time.Second
-	heapMetric      = "/memory/classes/heap/objects:bytes"
+	heapMetric = "/memory/classes/heap/objects:bytes"
 )
 
 // heapWatch is the process's one heap watchdog.

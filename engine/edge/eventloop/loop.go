@@ -158,6 +158,43 @@ func (l *Loop) Reserve() Callback {
 	}
 }
 
+// Go runs work on a goroutine of its own: the Go half of an async Web API
+// (network I/O, crypto, decompression), which hands its result to the
+// loop through done, cb wrapped. A Go panic in work would end the
+// process. Go recovers it and raises it again on the loop, through cb,
+// where it is a panic in the completion: the promise the native returned
+// rejects with it (NativeScope.Fail), or else OnPanic fails the request.
+// If work had already called done, the panic is raised in a job of its
+// own, for the owner of the job that called Go. Loop-only.
+func (l *Loop) Go(cb Callback, work func(done Callback)) {
+	owner := l.owner
+	var used atomic.Bool
+	done := func(fn func(rt *goja.Runtime)) {
+		used.Store(true)
+		cb(fn)
+	}
+	go l.worker(cb, &used, owner, work, done)
+}
+
+func (l *Loop) worker(cb Callback, used *atomic.Bool, owner any, work func(Callback), done Callback) {
+	defer l.recoverWorker(cb, used, owner)
+	work(done)
+}
+
+func (l *Loop) recoverWorker(cb Callback, used *atomic.Bool, owner any) {
+	x := recover()
+	if x == nil {
+		return
+	}
+	p := CapturePanic(x)
+	raise := func(*goja.Runtime) { panic(p) }
+	if used.Load() {
+		l.EnqueueJob(Job{Fn: raise, Owner: owner})
+		return
+	}
+	cb(raise)
+}
+
 // EnterNative marks the start of a native (Go) function called from JS;
 // LeaveNative(saved) its end, returning the call's scope if it reserved
 // a callback (nil otherwise). The caller may then set the scope's Fail,

@@ -32,6 +32,9 @@ type Panic struct {
 // CapturePanic describes the panic x. Call it from the deferred function
 // that recovered x, so that the panicking frames are still on the stack.
 func CapturePanic(x any) *Panic {
+	if p, ok := x.(*Panic); ok {
+		return p // raised again on the loop (Loop.Go): its frames are the worker's
+	}
 	p := &Panic{Value: x}
 	pcs := make([]uintptr, 128)
 	n := runtime.Callers(2, pcs)
@@ -74,6 +77,7 @@ func CapturePanic(x any) *Panic {
 // the walk outwards stops.
 func isRecoverer(fn string) bool {
 	return strings.HasSuffix(fn, "eventloop.(*Loop).protect") ||
+		strings.HasSuffix(fn, "eventloop.(*Loop).worker") ||
 		strings.Contains(fn, "engine/edge/webapi.(*guard).wrap") ||
 		strings.Contains(fn, "engine/edge/webapi.(*Host).Guard.func")
 }

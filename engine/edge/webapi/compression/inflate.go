@@ -8,6 +8,8 @@ import (
 	"io"
 	"runtime"
 	"sync"
+
+	"github.com/edgeplay/edgeplay/engine/edge/eventloop"
 )
 
 // Go's decompressors pull their input from an io.Reader and cannot resume
@@ -40,12 +42,14 @@ type reply struct {
 	kind     int // replyMore, replyEnd or replyErr
 	leftover int // replyEnd: bytes of the last chunk after the end
 	err      error
+	panic    *eventloop.Panic // replyPanic
 }
 
 const (
-	replyMore = iota // all input consumed; more wanted
-	replyEnd         // the end of the compressed data was reached
-	replyErr         // the data is corrupt, or the input ended too soon
+	replyMore  = iota // all input consumed; more wanted
+	replyEnd          // the end of the compressed data was reached
+	replyErr          // the data is corrupt, or the input ended too soon
+	replyPanic        // Go code of the decompressor panicked
 )
 
 // inflater is a DecompressionStream's context. Its methods are loop-only.
@@ -124,6 +128,9 @@ func (f *inflater) await() ([]byte, error) {
 	case replyEnd:
 		f.ended = true
 		f.trailing = r.leftover > 0
+	case replyPanic:
+		f.failed = errors.New("The decompressor failed: " + r.panic.Error() + ".")
+		panic(r.panic)
 	case replyErr:
 		f.failed = r.err
 		if errors.Is(r.err, io.ErrUnexpectedEOF) {
@@ -147,6 +154,17 @@ func (f *inflater) release() {
 // inflate is the goroutine: it runs the format's reader over the feeder
 // and replies once per hand-over.
 func inflate(format int, in <-chan []byte, out chan<- reply) {
+	// A panic here would end the process: it goes to the loop, which
+	// raises it again in the native waiting for this reply (a JS Error
+	// there, as for any panic in a native).
+	defer func() {
+		if x := recover(); x != nil {
+			select {
+			case out <- reply{kind: replyPanic, panic: eventloop.CapturePanic(x)}:
+			default:
+			}
+		}
+	}()
 	fd := &feeder{in: in, out: out}
 	var r io.Reader
 	var err error

@@ -78,8 +78,7 @@ func (s *subtle) native(fn func(call goja.FunctionCall) (goja.Value, error)) fun
 // callback settles with finish(result) or the error. Loop-only.
 func offLoop[T any](s *subtle, work func() (T, error), finish func(T) (goja.Value, error)) goja.Value {
 	p, resolve, reject := s.rt.NewPromise()
-	cb := s.loop.Reserve()
-	go func() {
+	s.loop.Go(s.loop.Reserve(), func(cb eventloop.Callback) {
 		r, err := work()
 		cb(func(rt *goja.Runtime) {
 			if err != nil {
@@ -93,7 +92,7 @@ func offLoop[T any](s *subtle, work func() (T, error), finish func(T) (goja.Valu
 			}
 			_ = resolve(v)
 		})
-	}()
+	})
 	return s.rt.ToValue(p)
 }
 

@@ -29,6 +29,7 @@ import (
 
 	"github.com/dop251/goja"
 
+	"github.com/edgeplay/edgeplay/engine/edge/eventloop"
 	"github.com/edgeplay/edgeplay/engine/edge/webapi"
 )
 
@@ -233,8 +234,7 @@ func fetchNatives(h *webapi.Host) map[string]any {
 				_ = resolve(goja.Null())
 				return rt.ToValue(p)
 			}
-			cb := h.Loop.Reserve()
-			go func() {
+			h.Loop.Go(h.Loop.Reserve(), func(cb eventloop.Callback) {
 				buf := make([]byte, ChunkSize)
 				n, err := body.Read(buf)
 				if err == io.EOF {
@@ -254,7 +254,7 @@ func fetchNatives(h *webapi.Host) map[string]any {
 					return
 				}
 				cb(func(rt *goja.Runtime) { _ = resolve(webapi.NewUint8Array(rt, buf[:n])) })
-			}()
+			})
 			return rt.ToValue(p)
 		},
 		// abort(handle): the route's signal aborted, or the body stream was
@@ -274,8 +274,7 @@ func fetchNatives(h *webapi.Host) map[string]any {
 			}
 			b = append([]byte(nil), b...)
 			p, resolve, reject := rt.NewPromise()
-			cb := h.Loop.Reserve()
-			go func() {
+			h.Loop.Go(h.Loop.Reserve(), func(cb eventloop.Callback) {
 				_, err := c.pw.Write(b)
 				cb(func(rt *goja.Runtime) {
 					if err != nil {
@@ -284,7 +283,7 @@ func fetchNatives(h *webapi.Host) map[string]any {
 						_ = resolve(goja.Undefined())
 					}
 				})
-			}()
+			})
 			return rt.ToValue(p)
 		},
 		// bodyClose(handle, message|null): the request body stream ended,
@@ -409,8 +408,7 @@ func startFetch(h *webapi.Host, rt *goja.Runtime, fc goja.FunctionCall) goja.Val
 		c.redirect = len(via)
 		return nil
 	}
-	cb := h.Loop.Reserve()
-	go func() {
+	h.Loop.Go(h.Loop.Reserve(), func(cb eventloop.Callback) {
 		resp, err := cl.Do(req)
 		if err == nil {
 			c.mu.Lock()
@@ -446,7 +444,7 @@ func startFetch(h *webapi.Host, rt *goja.Runtime, fc goja.FunctionCall) goja.Val
 		cb(func(rt *goja.Runtime) {
 			_ = resolve(rt.ToValue([]any{status, text, list, finalURL, hasBody}))
 		})
-	}()
+	})
 	return result
 }
 

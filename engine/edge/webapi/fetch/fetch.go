@@ -18,6 +18,7 @@ import (
 
 	"github.com/dop251/goja"
 
+	"github.com/edgeplay/edgeplay/engine/edge/eventloop"
 	"github.com/edgeplay/edgeplay/engine/edge/webapi"
 	// Bodies are made from and read into Blobs and FormData: fetch needs
 	// both installed (before it, by their Order).
@@ -88,8 +89,7 @@ func natives(h *webapi.Host) map[string]any {
 		"pull": func(call goja.FunctionCall) goja.Value {
 			r := reader(call.Argument(0))
 			p, resolve, reject := rt.NewPromise()
-			cb := h.Loop.Reserve()
-			go func() {
+			h.Loop.Go(h.Loop.Reserve(), func(cb eventloop.Callback) {
 				buf := make([]byte, ChunkSize)
 				n, err := r.Read(buf)
 				eof := false
@@ -97,17 +97,16 @@ func natives(h *webapi.Host) map[string]any {
 					err, eof = nil, n == 0
 				}
 				cb(func(*goja.Runtime) { settle(buf[:n], err, eof, resolve, reject) })
-			}()
+			})
 			return rt.ToValue(p)
 		},
 		"readAll": func(call goja.FunctionCall) goja.Value {
 			r := reader(call.Argument(0))
 			p, resolve, reject := rt.NewPromise()
-			cb := h.Loop.Reserve()
-			go func() {
+			h.Loop.Go(h.Loop.Reserve(), func(cb eventloop.Callback) {
 				b, err := io.ReadAll(r)
 				cb(func(*goja.Runtime) { settle(b, err, false, resolve, reject) })
-			}()
+			})
 			return rt.ToValue(p)
 		},
 		"cancel": func(call goja.FunctionCall) goja.Value {
