@@ -3,6 +3,7 @@ module github.com/edgeplay/edgeplay
 go 1.26.8
 
 require (
+	github.com/coder/websocket v1.8.14
 	github.com/dlclark/regexp2/v2 v2.5.2
 	github.com/dop251/goja v0.0.0-20260917113740-793a2a65c13b
 	github.com/dunglas/go-urlpattern v1.0.0

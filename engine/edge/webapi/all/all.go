@@ -21,4 +21,5 @@ import (
 	_ "github.com/edgeplay/edgeplay/engine/edge/webapi/url"
 	_ "github.com/edgeplay/edgeplay/engine/edge/webapi/urlpattern"
 	_ "github.com/edgeplay/edgeplay/engine/edge/webapi/webidl"
+	_ "github.com/edgeplay/edgeplay/engine/edge/webapi/websocket"
 )
