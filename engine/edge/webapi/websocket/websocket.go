@@ -92,25 +92,27 @@ func (s *socket) emit(args ...any) {
 
 // state is an isolate's open sockets, closed when its loop stops.
 type state struct {
-	mu      sync.Mutex
-	sockets map[*socket]struct{}
-	stopped bool
+	mu       sync.Mutex
+	sockets  map[*socket]struct{}
+	stopped  bool
+	watching bool
+}
+
+func (st *state) closeAllWhenDone(done <-chan struct{}) {
+	<-done
+	st.mu.Lock()
+	st.stopped = true
+	all := st.sockets
+	st.sockets = nil
+	st.mu.Unlock()
+	for s := range all {
+		s.cancel()
+	}
 }
 
 func natives(h *webapi.Host) map[string]any {
 	rt := h.Loop.Runtime()
 	st := &state{sockets: map[*socket]struct{}{}}
-	go func() {
-		<-h.Loop.Done()
-		st.mu.Lock()
-		st.stopped = true
-		all := st.sockets
-		st.sockets = nil
-		st.mu.Unlock()
-		for s := range all {
-			s.cancel()
-		}
-	}()
 	handle := func(v goja.Value) *socket {
 		s, ok := v.Export().(*socket)
 		if !ok {
@@ -140,6 +142,12 @@ func natives(h *webapi.Host) map[string]any {
 				panic(rt.NewGoError(errors.New("the edge isolate is stopping")))
 			}
 			st.sockets[s] = struct{}{}
+			if !st.watching {
+				// The first socket starts the watcher that closes them all
+				// when the isolate stops.
+				st.watching = true
+				go st.closeAllWhenDone(h.Loop.Done())
+			}
 			st.mu.Unlock()
 			forget := func() {
 				st.mu.Lock()

@@ -2,9 +2,14 @@
 // The protocol is in Go (websocket.go): native.connect dials and calls
 // back with events; this file is the WebIDL surface and the state machine.
 
+// Built on first touch of the global (most routes never open a socket):
+// the intrinsics it needs are taken now, before route code runs.
 const EventTarget = global.EventTarget;
 const Event = internals.Event;
+const DOMException = global.DOMException;
 const CONNECTING = 0, OPEN = 1, CLOSING = 2, CLOSED = 3;
+
+function define() {
 
 // [MessageEvent]: https://html.spec.whatwg.org/multipage/comms.html#messageevent
 class MessageEvent extends Event {
@@ -196,5 +201,7 @@ for (const [k, v] of [['CONNECTING', CONNECTING], ['OPEN', OPEN], ['CLOSING', CL
 }
 for (const name of ['open', 'message', 'error', 'close']) internals.defineEventHandler(WebSocket.prototype, name);
 internals.tag(WebSocket);
+return WebSocket;
+}
 
-internals.defineGlobal('WebSocket', WebSocket);
+internals.defineLazyGlobals(['WebSocket'], define, (ws) => ws);
