@@ -75,12 +75,22 @@ func (r *Result) Failed() bool {
 
 // Bundler builds one route, incrementally.
 type Bundler struct {
-	opts Options
-	mu   sync.Mutex
-	ctx  api.BuildContext
-	next int
-	st   *pluginState
+	opts     Options
+	mu       sync.Mutex
+	ctx      api.BuildContext
+	released bool // ctx let go after a large build; the next Build makes a new one
+	closed   bool
+	next     int
+	st       *pluginState
 }
+
+// LargeOutput is the output size past which a Bundler lets go of its
+// esbuild context after each build: esbuild keeps every input's source
+// and syntax tree for the next rebuild, several MB for such a route (a
+// third of the engine's idle memory for the sample project's 1 MB one),
+// while a route that large is rarely edited and rebuilds from scratch in
+// about the time an incremental rebuild of it takes.
+const LargeOutput = 512 << 10
 
 // outName is the output file name esbuild is told about; nothing is
 // written. Source paths in the map are relative to it, so they come out
@@ -155,6 +165,10 @@ func (b *Bundler) Reset() error {
 		b.ctx.Dispose()
 		b.ctx = nil
 	}
+	if b.closed {
+		return nil
+	}
+	b.released = false
 	return b.create()
 }
 
@@ -162,6 +176,7 @@ func (b *Bundler) Reset() error {
 func (b *Bundler) Close() {
 	b.mu.Lock()
 	defer b.mu.Unlock()
+	b.closed = true
 	if b.ctx != nil {
 		b.ctx.Dispose()
 		b.ctx = nil
@@ -181,11 +196,18 @@ func (b *Bundler) Build() *Result {
 	defer b.mu.Unlock()
 	b.next++
 	res := &Result{ID: b.next, File: b.opts.File, Limit: b.opts.Limit}
+	start := time.Now()
+	if b.ctx == nil && b.released && !b.closed {
+		if err := b.create(); err != nil {
+			res.Diags.Add(diag.Errorf(diag.IDBuild, "%v", err))
+			return res
+		}
+		b.released = false
+	}
 	if b.ctx == nil {
 		res.Diags.Add(diag.Errorf(diag.IDBuild, "the bundler of %s is closed", b.opts.File))
 		return res
 	}
-	start := time.Now()
 	b.st.reset()
 	out := b.ctx.Rebuild()
 	res.Duration = time.Since(start)
@@ -218,6 +240,10 @@ func (b *Bundler) Build() *Result {
 	res.Diags = append(res.Diags, rxDiags...)
 	res.Diags = append(res.Diags, sizeDiags(res, b.opts.Page)...)
 	res.Code = string(code) + "\n//# sourceMappingURL=data:application/json;base64," + base64.StdEncoding.EncodeToString(srcMap) + "\n"
+	if res.Raw > LargeOutput {
+		b.ctx.Dispose()
+		b.ctx, b.released = nil, true
+	}
 	res.Duration = time.Since(start)
 	return res
 }
