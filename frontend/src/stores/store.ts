@@ -7,6 +7,12 @@ import { useEffect, useState } from 'preact/hooks';
 export interface Readable<T> {
   get(): T;
   subscribe(fn: () => void): () => void;
+  /**
+   * Counts changes, at the change (not at the notification): a store whose
+   * value is mutated in place (touch) keeps its identity, so a reader that
+   * subscribes late compares versions, not values.
+   */
+  version(): number;
 }
 
 export interface Store<T> extends Readable<T> {
@@ -48,6 +54,7 @@ function schedule(s: { notify(): void }): void {
 
 export function createStore<T>(initial: T): Store<T> {
   let value = initial;
+  let version = 0;
   const listeners = new Set<() => void>();
   const self = {
     notify() {
@@ -56,15 +63,18 @@ export function createStore<T>(initial: T): Store<T> {
   };
   return {
     get: () => value,
+    version: () => version,
     set(v) {
       if (Object.is(v, value)) return;
       value = v;
+      version++;
       schedule(self);
     },
     update(fn) {
       this.set(fn(value));
     },
     touch() {
+      version++;
       schedule(self);
     },
     subscribe(fn) {
@@ -84,7 +94,10 @@ export function derived<T>(sources: Readable<unknown>[], compute: () => T): Read
     for (const fn of [...listeners]) fn();
   };
   for (const s of sources) s.subscribe(invalidate);
+  // The sources' versions, summed: they change when a source changes.
+  const version = () => sources.reduce((n, s) => n + s.version(), 0);
   return {
+    version,
     get() {
       if (!valid) {
         cached = compute();
@@ -102,12 +115,15 @@ export function derived<T>(sources: Readable<unknown>[], compute: () => T): Read
 /** Reads a store in a component and re-renders when it changes. */
 export function useStore<T>(store: Readable<T>): T {
   const [, bump] = useState(0);
+  // The version this render read. A change between the render and the
+  // subscription below (an event batch that lands while a view mounts)
+  // notifies nobody yet; comparing versions catches it, also for stores
+  // mutated in place, whose value keeps its identity.
+  const rendered = store.version();
   useEffect(() => {
-    const seen = store.get();
     const off = store.subscribe(() => bump((n) => n + 1));
-    // it may have changed between render and subscription
-    if (!Object.is(store.get(), seen)) bump((n) => n + 1);
+    if (store.version() !== rendered) bump((n) => n + 1);
     return off;
-  }, [store]);
+  }, [store, rendered]);
   return store.get();
 }

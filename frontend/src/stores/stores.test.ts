@@ -7,7 +7,7 @@ import { applyParam, applyPattern, applyQuery, applyUrl, beginSend, emptyDraft, 
 import { getDetail, release, retain, setDetailLoader } from './details';
 import { Ring } from './ring';
 import { lastBuiltAt, routes } from './routes';
-import { createStore, flush } from './store';
+import { createStore, derived, flush } from './store';
 import { findByClient, MAX_EXCHANGES, traffic } from './traffic';
 
 function ex(seq: number, patch: Partial<Exchange> = {}): Exchange {
@@ -96,6 +96,31 @@ describe('store', () => {
     s.set('b');
     await new Promise((r) => setTimeout(r, 70));
     expect(fn).toHaveBeenCalledTimes(1);
+  });
+  it('counts in-place changes in its version, at the change', () => {
+    // The traffic log is a store whose value (the ring) keeps its identity:
+    // a view that rendered it, then subscribed after a batch landed and was
+    // notified (a view mounting while events arrive), must see that it
+    // missed a change. Comparing values cannot tell; versions can.
+    const ring = { rows: [1] };
+    const s = createStore(ring);
+    const rendered = s.version();
+    ring.rows.push(2);
+    s.touch();
+    flush(); // notified before anyone subscribed
+    expect(s.get()).toBe(ring);
+    expect(s.version()).not.toBe(rendered);
+    s.set(ring); // the same value again is no change
+    expect(s.version()).toBe(rendered + 1);
+  });
+  it('derived stores change version with their sources', () => {
+    const a = createStore(1);
+    const b = createStore(2);
+    const sum = derived([a, b], () => a.get() + b.get());
+    const v = sum.version();
+    b.set(3);
+    expect(sum.version()).not.toBe(v);
+    expect(sum.get()).toBe(4);
   });
 });
 
