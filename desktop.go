@@ -31,6 +31,7 @@ func (w wailsEmitter) Emit(name string, data any) { runtime.EventsEmit(w.ctx, na
 // later on the last project opened. dir, when given on the command line
 // (`edgeplay open DIR`), wins.
 func desktop(dir string) int {
+	lightDisplay()
 	a, err := app.New(app.Options{
 		Mode:   "desktop",
 		Sample: isSample,
