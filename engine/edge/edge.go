@@ -159,8 +159,10 @@ func (o *Options) defaults() {
 	}
 }
 
-// errClosed is returned by Invoke on a closed generation.
-var errClosed = errors.New("edge: generation closed")
+// ErrClosed is returned by Invoke on a closed generation, before it has
+// touched the request: a caller that read the generation just before a
+// rebuild replaced it can invoke the new one instead.
+var ErrClosed = errors.New("edge: generation closed")
 
 func timeoutError(limit time.Duration) *Error {
 	return &Error{Kind: KindTimeout, Name: "Error", Message: ErrTimeout,

@@ -89,7 +89,7 @@ func (g *Generation) pick() (*isolate, error) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	if g.closed {
-		return nil, errClosed
+		return nil, ErrClosed
 	}
 	var best *isolate
 	for _, iso := range g.isolates {

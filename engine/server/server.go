@@ -219,7 +219,21 @@ func (x *exchange) serve(hdr []string) {
 		x.plain(http.StatusGatewayTimeout, "EDGE_FUNCTION_INVOCATION_TIMEOUT", "The route's first build did not finish in time.")
 		return
 	}
-	snap := state.Current()
+	// A save can replace the route's generation between reading it and
+	// invoking it: the old one then refuses (before it has touched the
+	// request) and the request goes to the new one.
+	for attempt := 0; attempt < 4; attempt++ {
+		if x.invoke(r, state.Current(), route, path, params, hdr) {
+			return
+		}
+	}
+	x.fail(edge.ErrClosed) // four rebuilds in a row overtook it
+}
+
+// invoke answers r from the build snap; false, with nothing written, when
+// snap's generation was closed meanwhile.
+func (x *exchange) invoke(r *http.Request, snap *Snapshot, route *routes.Route, path string, params []routes.Param, hdr []string) bool {
+	s := x.s
 	if snap.Oversize {
 		// Served, as the platform would only refuse it at deploy, but
 		// never quietly: every answer and log line says so.
@@ -230,7 +244,7 @@ func (x *exchange) serve(hdr []string) {
 	x.rec.SetRoute(route.Pattern, route.File, snap.BuildID, url)
 	if snap.Gen == nil {
 		x.text(snap.Status, snap.Body)
-		return
+		return true
 	}
 	req := &edge.Request{Method: r.Method, URL: url, Header: hdr, BodyLength: -1, Owner: x.rec}
 	var body *bodyReader
@@ -242,14 +256,18 @@ func (x *exchange) serve(hdr []string) {
 	x.rec.Started()
 	res, err := snap.Gen.Invoke(r.Context(), req)
 	if err != nil {
+		if errors.Is(err, edge.ErrClosed) {
+			return false
+		}
 		if body != nil && body.tooLarge.Load() {
 			x.plain(http.StatusRequestEntityTooLarge, "FUNCTION_PAYLOAD_TOO_LARGE", fmt.Sprintf("The request body is over the limit of %d bytes.", s.opts.MaxBody))
-			return
+			return true
 		}
 		x.fail(err)
-		return
+		return true
 	}
 	x.respond(res)
+	return true
 }
 
 // respond writes a route's response: head, then the body or each chunk.
