@@ -199,12 +199,18 @@ func run() error {
 		cmd := exec.Command("bash", filepath.Join(repo, "bench", "fuzz.sh"), *flagFuzz)
 		cmd.Dir = repo
 		out, err := cmd.CombinedOutput()
-		execs, crashes := parseFuzz(string(out))
-		v := fmt.Sprintf("%d executions, %d crashes", execs, crashes)
-		if err != nil && crashes == 0 {
+		execs, crashed := parseFuzz(string(out))
+		v := fmt.Sprintf("%d executions, %d crashes", execs, len(crashed))
+		if err != nil && len(crashed) == 0 {
 			v += " (fuzz.sh: " + err.Error() + ")"
 		}
 		add("fuzz executions / crashes (bench/fuzz.sh)", v)
+		for _, c := range crashed {
+			add("  crash", c)
+		}
+		if len(crashed) > 0 {
+			os.Stderr.Write(out) // what go test said about each failing target
+		}
 	}
 	printTable(rows)
 	return nil
@@ -535,22 +541,23 @@ func badInput(s *server) (tried, ok int, notes []string) {
 	return tried, ok, notes
 }
 
-var fuzzRe = regexp.MustCompile(`(?m)^\s*(\S+)\s+\S+\s+(\d+)\s+\d+\s+(\S+)`)
+var fuzzRe = regexp.MustCompile(`(?m)^\s*(\S+)\s+\S+\s+(\d+)\s+\d+\s+(.+)$`)
 
 // parseFuzz reads fuzz.sh's table: target, package, executions, new,
-// crashes.
-func parseFuzz(out string) (execs int64, crashes int) {
+// crashes (0, the failing input, or how the run failed). crashed names
+// each target that did not end with 0, and why.
+func parseFuzz(out string) (execs int64, crashed []string) {
 	for _, m := range fuzzRe.FindAllStringSubmatch(out, -1) {
 		if !strings.HasPrefix(m[1], "Fuzz") {
 			continue
 		}
 		n, _ := strconv.ParseInt(m[2], 10, 64)
 		execs += n
-		if m[3] != "0" {
-			crashes++
+		if c := strings.TrimSpace(m[3]); c != "0" {
+			crashed = append(crashed, m[1]+": "+c)
 		}
 	}
-	return execs, crashes
+	return execs, crashed
 }
 
 func atomicWrite(path, src string) {
