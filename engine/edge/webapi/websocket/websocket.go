@@ -278,6 +278,15 @@ func (s *socket) finish() {
 // for; it reports each frame written (bufferedAmount).
 func (s *socket) write(conn *websocket.Conn, done chan<- struct{}) {
 	defer close(done)
+	defer func() {
+		// A panic here must not end the process: the connection ends,
+		// and the panic is raised on the loop (OnPanic reports it).
+		if x := recover(); x != nil {
+			p := eventloop.CapturePanic(x)
+			s.cancel()
+			s.post(func(*goja.Runtime) { panic(p) })
+		}
+	}()
 	for {
 		s.mu.Lock()
 		q := s.queue
