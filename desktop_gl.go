@@ -1,4 +1,4 @@
-//go:build desktop && !(linux && webkit2_41)
+//go:build desktop && !linux
 
 package main
 
