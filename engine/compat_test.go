@@ -3,7 +3,6 @@ package engine
 import (
 	"bufio"
 	"bytes"
-	"context"
 	"crypto"
 	"crypto/ecdsa"
 	"crypto/ed25519"
@@ -48,19 +47,7 @@ func TestCompat(t *testing.T) {
 		t.Fatalf("projects/compat/node_modules is missing: run `npm install` in projects/compat (make test does it): %v", err)
 	}
 	log := &syncBuffer{}
-	e, err := New(Options{Dir: dir, Port: -1, NoWatch: true, Env: []string{}, Log: log})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer e.Close()
-	if err := e.Start(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	select {
-	case <-e.Ready():
-	case <-time.After(60 * time.Second):
-		t.Fatal("not ready")
-	}
+	e := startEngine(t, Options{Dir: dir, NoWatch: true, Log: log}, 60*time.Second)
 	defer func() {
 		if t.Failed() {
 			t.Logf("engine log:\n%s", log.String())

@@ -1,7 +1,6 @@
 package engine
 
 import (
-	"context"
 	"io"
 	"net/http"
 	"path/filepath"
@@ -12,19 +11,7 @@ import (
 
 // TestSampleProject serves projects/sample over real HTTP on loopback.
 func TestSampleProject(t *testing.T) {
-	e, err := New(Options{Dir: filepath.Join("..", "projects", "sample"), Port: -1, NoWatch: true, Env: []string{"GREETING=from shell"}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer e.Close()
-	if err := e.Start(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	select {
-	case <-e.Ready():
-	case <-time.After(30 * time.Second):
-		t.Fatal("not ready")
-	}
+	e := startEngine(t, Options{Dir: filepath.Join("..", "projects", "sample"), NoWatch: true, Env: []string{"GREETING=from shell"}}, 30*time.Second)
 	port := e.URL()[strings.LastIndex(e.URL(), ":")+1:]
 	tests := []struct {
 		method, path, body string

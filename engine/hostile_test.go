@@ -22,7 +22,6 @@ package engine
 
 import (
 	"bytes"
-	"context"
 	"fmt"
 	"io"
 	"math/rand/v2"
@@ -532,23 +531,7 @@ func newHproj(t *testing.T) *hproj {
 
 func (h *hproj) start() {
 	t := h.t
-	e, err := New(Options{Dir: h.dir, Port: -1, Env: []string{}, Log: h.log})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		if err := e.Close(); err != nil {
-			t.Errorf("Close: %v", err)
-		}
-	})
-	if err := e.Start(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	select {
-	case <-e.Ready():
-	case <-time.After(30 * time.Second):
-		t.Fatal("not ready after 30 s")
-	}
+	e := startEngine(t, Options{Dir: h.dir, Log: h.log}, 30*time.Second)
 	h.e, h.url = e, e.URL()
 }
 

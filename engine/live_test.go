@@ -30,7 +30,17 @@ func liveProject(t *testing.T, files map[string]string, opts Options) (*Engine, 
 	for name, src := range files {
 		write(name, src)
 	}
-	opts.Dir, opts.Port = dir, -1
+	opts.Dir = dir
+	return startEngine(t, opts, 30*time.Second), write
+}
+
+// startEngine starts an engine on a free loopback port (and without the
+// shell's environment unless opts.Env says otherwise), closes it when the
+// test ends (a failed Close fails the test), and waits until its first
+// builds are done.
+func startEngine(t testing.TB, opts Options, ready time.Duration) *Engine {
+	t.Helper()
+	opts.Port = -1
 	if opts.Env == nil {
 		opts.Env = []string{}
 	}
@@ -38,16 +48,20 @@ func liveProject(t *testing.T, files map[string]string, opts Options) (*Engine, 
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { e.Close() })
+	t.Cleanup(func() {
+		if err := e.Close(); err != nil {
+			t.Errorf("Close: %v", err)
+		}
+	})
 	if err := e.Start(context.Background()); err != nil {
 		t.Fatal(err)
 	}
 	select {
 	case <-e.Ready():
-	case <-time.After(30 * time.Second):
-		t.Fatal("not ready")
+	case <-time.After(ready):
+		t.Fatalf("not ready after %v", ready)
 	}
-	return e, write
+	return e
 }
 
 func get(t *testing.T, url string) (int, string) {

@@ -1,7 +1,6 @@
 package engine
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -41,19 +40,7 @@ func TestSurface(t *testing.T) {
 		want[a.Name] = a
 	}
 
-	e, err := New(Options{Dir: dir, Port: -1, NoWatch: true, Env: []string{}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer e.Close()
-	if err := e.Start(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	select {
-	case <-e.Ready():
-	case <-time.After(30 * time.Second):
-		t.Fatal("not ready")
-	}
+	e := startEngine(t, Options{Dir: dir, NoWatch: true}, 30*time.Second)
 	port := e.URL()[strings.LastIndex(e.URL(), ":")+1:]
 	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
 

@@ -182,24 +182,8 @@ func ecExport(k *cryptoKey, format string) ([]byte, jwkOut, error) {
 			return nil, nil, errOperation("%v", err)
 		}
 		return b, nil, nil
-	case "spki":
-		if k.typ != "public" {
-			return nil, nil, errAccess("Only a public key can be exported as spki.")
-		}
-		b, err := x509.MarshalPKIXPublicKey(k.ecPub)
-		if err != nil {
-			return nil, nil, errOperation("%v", err)
-		}
-		return b, nil, nil
-	case "pkcs8":
-		if k.typ != "private" {
-			return nil, nil, errAccess("Only a private key can be exported as pkcs8.")
-		}
-		b, err := x509.MarshalPKCS8PrivateKey(k.ecPriv)
-		if err != nil {
-			return nil, nil, errOperation("%v", err)
-		}
-		return b, nil, nil
+	case "spki", "pkcs8":
+		return exportDER(k, format, k.ecPub, k.ecPriv)
 	case "jwk":
 		ci := curves[k.curve]
 		pt, err := k.ecPub.Bytes()

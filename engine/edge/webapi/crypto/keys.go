@@ -5,6 +5,7 @@ import (
 	"crypto/ecdsa"
 	"crypto/ed25519"
 	"crypto/rsa"
+	"crypto/x509"
 	"slices"
 
 	"github.com/dop251/goja"
@@ -248,4 +249,26 @@ func exponentBytes(e int) []byte {
 		e >>= 8
 	}
 	return b
+}
+
+// exportDER is the spki and pkcs8 cases of an asymmetric key's export:
+// spki of a public key (pub), pkcs8 of a private one (priv).
+// https://w3c.github.io/webcrypto/#dfn-SubtleCrypto-method-exportKey
+func exportDER(k *cryptoKey, format string, pub, priv any) ([]byte, jwkOut, error) {
+	var b []byte
+	var err error
+	switch {
+	case format == "spki" && k.typ != "public":
+		return nil, nil, errAccess("Only a public key can be exported as spki.")
+	case format == "spki":
+		b, err = x509.MarshalPKIXPublicKey(pub)
+	case k.typ != "private":
+		return nil, nil, errAccess("Only a private key can be exported as pkcs8.")
+	default:
+		b, err = x509.MarshalPKCS8PrivateKey(priv)
+	}
+	if err != nil {
+		return nil, nil, errOperation("%v", err)
+	}
+	return b, nil, nil
 }

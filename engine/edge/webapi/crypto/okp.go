@@ -169,32 +169,11 @@ func okpExport(k *cryptoKey, format string) ([]byte, jwkOut, error) {
 			return nil, nil, errAccess("Only a public key can be exported as raw.")
 		}
 		return append([]byte{}, k.okpPublicBytes()...), nil, nil
-	case "spki":
-		if k.typ != "public" {
-			return nil, nil, errAccess("Only a public key can be exported as spki.")
-		}
-		var key any = k.edPub
+	case "spki", "pkcs8":
 		if k.alg == "X25519" {
-			key = k.xPub
+			return exportDER(k, format, k.xPub, k.xPriv)
 		}
-		b, err := x509.MarshalPKIXPublicKey(key)
-		if err != nil {
-			return nil, nil, errOperation("%v", err)
-		}
-		return b, nil, nil
-	case "pkcs8":
-		if k.typ != "private" {
-			return nil, nil, errAccess("Only a private key can be exported as pkcs8.")
-		}
-		var key any = k.edPriv
-		if k.alg == "X25519" {
-			key = k.xPriv
-		}
-		b, err := x509.MarshalPKCS8PrivateKey(key)
-		if err != nil {
-			return nil, nil, errOperation("%v", err)
-		}
-		return b, nil, nil
+		return exportDER(k, format, k.edPub, k.edPriv)
 	case "jwk":
 		j := jwkOut{"kty": "OKP", "crv": k.alg, "x": b64(k.okpPublicBytes())}
 		if k.typ == "private" {

@@ -145,24 +145,8 @@ func rsaFromJWK(k *cryptoKey, j *jwk) error {
 // https://w3c.github.io/webcrypto/#rsassa-pkcs1-operations-export-key
 func rsaExport(k *cryptoKey, format string) ([]byte, jwkOut, error) {
 	switch format {
-	case "spki":
-		if k.typ != "public" {
-			return nil, nil, errAccess("Only a public key can be exported as spki.")
-		}
-		b, err := x509.MarshalPKIXPublicKey(k.rsaPub)
-		if err != nil {
-			return nil, nil, errOperation("%v", err)
-		}
-		return b, nil, nil
-	case "pkcs8":
-		if k.typ != "private" {
-			return nil, nil, errAccess("Only a private key can be exported as pkcs8.")
-		}
-		b, err := x509.MarshalPKCS8PrivateKey(k.rsaPriv)
-		if err != nil {
-			return nil, nil, errOperation("%v", err)
-		}
-		return b, nil, nil
+	case "spki", "pkcs8":
+		return exportDER(k, format, k.rsaPub, k.rsaPriv)
 	case "jwk":
 		j := jwkOut{"kty": "RSA", "alg": rsaJWKAlg(k.alg, k.hash),
 			"n": b64(k.rsaPub.N.Bytes()), "e": b64(exponentBytes(k.rsaPub.E))}

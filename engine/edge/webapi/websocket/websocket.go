@@ -154,6 +154,9 @@ func natives(h *webapi.Host) map[string]any {
 				delete(st.sockets, s)
 				st.mu.Unlock()
 			}
+			// The socket's events go through post; the reserved callback
+			// only carries a panic of run to the loop (Loop.Go), and is
+			// spent with an empty job when run returns.
 			h.Loop.Go(h.Loop.Reserve(), func(done eventloop.Callback) {
 				defer forget()
 				defer done(func(*goja.Runtime) {})
