@@ -111,19 +111,28 @@ func (iso *isolate) setup(rt *goja.Runtime) {
 		return f
 	}
 	iso.dispatch, iso.getReader, iso.readChunk, iso.cancelRdr = fn("dispatch"), fn("getReader"), fn("readChunk"), fn("cancelReader")
-	prog, err := g.script.compiled()
-	if err != nil {
-		iso.initErr = &Error{Kind: KindInit, Name: "Error", Message: err.Error(), Stack: "Error: " + err.Error()}
-		return
-	}
-	if _, err := rt.RunProgram(prog); err != nil {
-		iso.initErr = errorFromGo(rt, err, KindInit)
-		return
-	}
-	mod, err := fn("takeRouteExports")(goja.Undefined(), rt.ToValue(GlobalName))
-	if err != nil {
-		iso.initErr = errorFromGo(rt, err, KindInit)
-		return
+	var mod goja.Value
+	if g.script.modules != nil {
+		mod, err = iso.loadModules(rt, fn("makeLoader"))
+		if err != nil {
+			iso.initErr = errorFromGo(rt, err, KindInit)
+			return
+		}
+	} else {
+		prog, err := g.script.compiled()
+		if err != nil {
+			iso.initErr = &Error{Kind: KindInit, Name: "Error", Message: err.Error(), Stack: "Error: " + err.Error()}
+			return
+		}
+		if _, err := rt.RunProgram(prog); err != nil {
+			iso.initErr = errorFromGo(rt, err, KindInit)
+			return
+		}
+		mod, err = fn("takeRouteExports")(goja.Undefined(), rt.ToValue(GlobalName))
+		if err != nil {
+			iso.initErr = errorFromGo(rt, err, KindInit)
+			return
+		}
 	}
 	var handler goja.Value
 	if o, ok := mod.(*goja.Object); ok {

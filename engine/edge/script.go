@@ -31,6 +31,10 @@ type Script struct {
 	code    string        // kept only until a lazy compile ran
 	once    sync.Once
 	err     error
+
+	// A route built as modules (NewModuleScript) has these instead.
+	entry   string
+	modules map[string]*Module
 }
 
 // lazyCompileBytes: a bundle this big is parsed at build time (syntax

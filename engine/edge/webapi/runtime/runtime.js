@@ -99,6 +99,31 @@ internals.cancelReader = function cancelReader(reader, reason) {
   reader.cancel(reason).catch(() => {});
 };
 
+// The route's modules (edge.NewModuleScript): makeLoader returns load(id),
+// which runs a module once per isolate and returns its exports. moduleFn(id)
+// gives [the module's function, unwrap] and throws for an ID the route does
+// not have. A module is in the cache before it runs, so that import cycles
+// see its exports as they are so far, as CommonJS does.
+internals.makeLoader = function makeLoader(moduleFn) {
+  const cache = new Map();
+  const unwrapped = new Set();
+  function load(id) {
+    let m = cache.get(id);
+    if (m === undefined) {
+      const def = moduleFn(id);
+      m = { exports: {} };
+      cache.set(id, m);
+      if (def[1]) unwrapped.add(id);
+      def[0].call(m.exports, m.exports, require, m);
+    }
+    return unwrapped.has(id) ? m.exports.default : m.exports;
+  }
+  function require(id) {
+    return load(String(id));
+  }
+  return load;
+};
+
 // The route module: esbuild's IIFE assigns the module's exports to a global.
 internals.takeRouteExports = function takeRouteExports(name) {
   const mod = global[name];
