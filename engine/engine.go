@@ -21,6 +21,7 @@ import (
 	"github.com/edgeplay/edgeplay/engine/diag"
 	"github.com/edgeplay/edgeplay/engine/edge"
 	"github.com/edgeplay/edgeplay/engine/envfile"
+	"github.com/edgeplay/edgeplay/engine/graph"
 	"github.com/edgeplay/edgeplay/engine/routes"
 	"github.com/edgeplay/edgeplay/engine/server"
 	"github.com/edgeplay/edgeplay/engine/traffic"
@@ -59,6 +60,16 @@ type Engine struct {
 	srv     *server.Server
 	ln      net.Listener
 	watcher *watch.Watcher
+	graph   *graph.Graph
+	// buildIDs numbers route builds (Snapshot.BuildID).
+	buildIDs atomic.Int64
+	// analysis: the analysis of every route's size and deploy
+	// diagnostics runs on one goroutine, again when builds happened
+	// meanwhile.
+	anMu      sync.Mutex
+	anRunning bool
+	anAgain   bool
+	anDone    chan struct{} // closed when no analysis runs or is due
 
 	mu      sync.Mutex // guards the fields below
 	table   *routes.Table
@@ -113,7 +124,10 @@ func New(opts Options) (*Engine, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", opts.Dir, err)
 	}
-	e := &Engine{opts: opts, root: root, entries: map[string]*entry{}, ready: make(chan struct{}), apiDir: apiDir}
+	e := &Engine{opts: opts, root: root, entries: map[string]*entry{}, ready: make(chan struct{}), apiDir: apiDir,
+		graph: graph.New(graph.Options{Root: root})}
+	e.anDone = make(chan struct{})
+	close(e.anDone)
 	e.journal = traffic.NewJournal(traffic.Options{Publish: func(te traffic.Event) {
 		if te.Kind == traffic.EventEnd {
 			e.served.Add(1)
@@ -178,7 +192,18 @@ func (e *Engine) Start(ctx context.Context) error {
 		}
 	}()
 	e.loadEnv()
-	e.buildAll(e.rescan(true))
+	// Every route is listed at once and built in the background; a request
+	// for one not built yet has it built first (entry.want).
+	first := e.rescan(true)
+	e.mu.Lock()
+	if !e.closed {
+		e.builds.Add(1)
+		go func() {
+			defer e.builds.Done()
+			e.buildAll(first, true)
+		}()
+	}
+	e.mu.Unlock()
 	go e.trimAfterTraffic(ctx)
 	return nil
 }
@@ -254,6 +279,8 @@ func (e *Engine) Close() error {
 		en.close()
 	}
 	e.builds.Wait()
+	e.waitAnalysis()
+	e.graph.Close()
 	e.bus.close()
 	return errors.Join(errs...)
 }
@@ -311,6 +338,8 @@ type Stats struct {
 	HeapAlloc  uint64 `json:"heapAlloc"`   // bytes
 	Exchanges  int    `json:"exchanges"`   // in the journal
 	Generation int    `json:"generations"` // live generations (one per edge route after a build)
+	// Graph counts the build graph's modules and builds.
+	Graph graph.Stats `json:"graph"`
 }
 
 // Stats counts the engine's live resources. Goroutine-safe.
@@ -325,11 +354,10 @@ func (e *Engine) Stats() Stats {
 	}
 	e.mu.Unlock()
 	st.Routes = len(entries)
+	st.Graph = e.graph.Stats()
+	st.Bundlers = st.Graph.Contexts
 	for _, en := range entries {
 		en.mu.Lock()
-		if en.bundler != nil {
-			st.Bundlers++
-		}
 		if en.gen != nil {
 			st.Generation++
 			st.Isolates += en.gen.Isolates()
@@ -355,17 +383,8 @@ func (e *Engine) SetLimit(n int) error {
 	}
 	e.mu.Lock()
 	e.opts.MaxSize = n
-	var build []*entry
-	for _, en := range e.entries {
-		en.mu.Lock()
-		if en.bundler != nil {
-			en.bundler.SetLimit(n)
-		}
-		en.mu.Unlock()
-		build = append(build, en)
-	}
 	e.mu.Unlock()
-	e.buildSoon(build)
+	e.analyzeSoon()
 	return nil
 }
 
@@ -471,6 +490,9 @@ func (e *Engine) rescan(all bool) []*entry {
 	for _, en := range removed {
 		e.closeSoon(en)
 	}
+	if len(removed) > 0 {
+		e.analyzeSoon() // the analysis drops them (and its contexts when no route is left)
+	}
 	for _, d := range table.Diags {
 		e.logf("%s", d.Format())
 	}
@@ -503,7 +525,7 @@ func (e *Engine) buildSoon(entries []*entry) {
 	e.builds.Add(1)
 	go func() {
 		defer e.builds.Done()
-		e.buildAll(run)
+		e.buildAll(run, false)
 	}()
 }
 
@@ -591,20 +613,26 @@ func notFoundHint(table *routes.Table, gone *diag.Message) func(string) string {
 // buildAll builds entries in parallel (esbuild itself is parallel; a small
 // fan-out keeps a many-route project quick to start) and closes Ready the
 // first time everything is built.
-func (e *Engine) buildAll(entries []*entry) {
+//
+// At start-up (once), a route a request already had built is skipped.
+func (e *Engine) buildAll(entries []*entry, once bool) {
 	if len(entries) == 0 {
 		e.markReady()
 		return
 	}
 	var wg sync.WaitGroup
-	sem := make(chan struct{}, 4)
+	sem := make(chan struct{}, max(2, runtime.GOMAXPROCS(0)))
 	for _, en := range entries {
 		wg.Add(1)
 		sem <- struct{}{}
 		go func(en *entry) {
 			defer wg.Done()
 			defer func() { <-sem }()
-			en.build()
+			if once {
+				en.buildOnce()
+			} else {
+				en.build()
+			}
 		}(en)
 	}
 	wg.Wait()
@@ -663,6 +691,11 @@ func (e *Engine) updateWatchedFiles() {
 		}
 	}
 	e.mu.Unlock()
+	for _, f := range e.graph.PackageFiles() {
+		if !e.coveredByWatch(f) {
+			set[f] = true
+		}
+	}
 	files := make([]string, 0, len(set))
 	for f := range set {
 		files = append(files, f)
@@ -736,6 +769,17 @@ func (e *Engine) onChanges(batch []watch.Change) {
 	if envChanged {
 		e.loadEnv()
 	}
+	switch {
+	case reset:
+		e.graph.Reset()
+	default:
+		if e.graph.Changed(paths) && e.packagesChanged(paths) {
+			reset = true // a package changed (npm install): every route may load it
+		}
+		if created {
+			e.graph.Retry()
+		}
+	}
 	var build []*entry
 	if rescan {
 		build = e.rescan(false)
@@ -752,10 +796,8 @@ func (e *Engine) onChanges(batch []watch.Change) {
 		}
 	}
 	e.mu.Unlock()
-	if reset {
-		for _, en := range build {
-			en.resetBundler()
-		}
+	for _, en := range build {
+		en.state.Pending() // a request now waits for this build, not the stale code
 	}
 	e.buildSoon(build)
 }
@@ -823,4 +865,96 @@ func (e *Engine) edgeOptions(route string) edge.Options {
 			}
 			rec.Background(text)
 		}}
+}
+
+// packagesChanged reports whether a changed path is a package file (under
+// node_modules).
+func (e *Engine) packagesChanged(paths map[string]bool) bool {
+	for p := range paths {
+		if strings.Contains(filepath.ToSlash(p), "/node_modules/") {
+			return true
+		}
+	}
+	return false
+}
+
+// analyzeSoon runs the analysis of every edge route (sizes, Node.js
+// imports, esbuild's whole-route errors) on a goroutine, after the builds
+// of the moment: it costs tens of milliseconds for a project of a hundred
+// routes, so it never runs before a save is served, and a burst of saves
+// costs one more analysis, not one each.
+func (e *Engine) analyzeSoon() {
+	e.anMu.Lock()
+	defer e.anMu.Unlock()
+	e.mu.Lock()
+	closed := e.closed
+	if !closed {
+		e.builds.Add(1)
+	}
+	e.mu.Unlock()
+	if closed {
+		return
+	}
+	if e.anRunning {
+		e.anAgain = true
+		e.builds.Done()
+		return
+	}
+	e.anRunning = true
+	e.anDone = make(chan struct{})
+	go func() {
+		defer e.builds.Done()
+		for {
+			e.analyze()
+			e.anMu.Lock()
+			if !e.anAgain {
+				e.anRunning = false
+				close(e.anDone)
+				e.anMu.Unlock()
+				return
+			}
+			e.anAgain = false
+			e.anMu.Unlock()
+		}
+	}()
+}
+
+// waitAnalysis waits until no analysis runs or is due.
+func (e *Engine) waitAnalysis() {
+	e.anMu.Lock()
+	ch := e.anDone
+	e.anMu.Unlock()
+	<-ch
+}
+
+// analyze runs one analysis over every edge route and hands each route its
+// result; routes whose sizes or diagnostics changed are published again.
+func (e *Engine) analyze() {
+	e.mu.Lock()
+	if e.closed {
+		e.mu.Unlock()
+		return
+	}
+	limit := e.opts.MaxSize
+	var list []graph.Route
+	byFile := map[string]*entry{}
+	for _, en := range e.entries {
+		if !en.isEdge() {
+			continue
+		}
+		list = append(list, graph.Route{File: en.route.File, Page: en.route.Pattern, Limit: limit})
+		byFile[en.route.File] = en
+	}
+	e.mu.Unlock()
+	sort.Slice(list, func(i, j int) bool { return list[i].File < list[j].File })
+	results := e.graph.Analyze(list)
+	for _, r := range list {
+		en, res := byFile[r.File], results[r.File]
+		if res == nil || !en.analyzed(res) {
+			continue
+		}
+		info := en.info()
+		e.bus.publish(Event{Type: EventBuild, Route: &info})
+	}
+	e.updateWatchedFiles()
 }

@@ -48,29 +48,59 @@ type entry struct {
 
 	buildMu sync.Mutex  // one build at a time per route
 	queued  atomic.Bool // Engine.buildSoon started a build that has not begun
+	built   atomic.Bool // a build finished (or started while wanted)
+	wanted  atomic.Bool // a request asked for the route before its first build
 
 	mu      sync.Mutex
-	bundler *bundle.Bundler
 	gen     *edge.Generation
 	runtime bundle.Runtime
-	last    *bundle.Result
-	prev    *bundle.Result // the build before last, for size deltas
-	diags   diag.List
+	last    *bundle.Result // the route's last analysis: sizes, modules, deploy diagnostics
+	prev    *bundle.Result // the analysis before last with a size, for size deltas
+	diags   diag.List      // everything: config, module builds, dynamic code, the analysis
+	modDiag diag.List      // the module builds' part of diags (config and dynamic code included)
 	status  string
 	builtAt time.Time
+	dur     time.Duration // the last build's
 	files   map[string]bool
 	closed  bool
 	builds  int // builds reported so far
 }
 
-// openBundlers counts the esbuild contexts entries hold open, over every
-// engine of the process. Tests read it: a route removed without its
-// bundler closed keeps esbuild's caches of its whole module graph, which
-// nothing else would ever notice.
-var openBundlers atomic.Int64
-
 func newEntry(e *Engine, r *routes.Route) *entry {
-	return &entry{e: e, route: r, state: server.NewRouteState(r), status: StateBuilding}
+	en := &entry{e: e, route: r, state: server.NewRouteState(r), status: StateBuilding}
+	en.state.OnWait = en.want
+	return en
+}
+
+// want builds the route now, ahead of the start-up queue: a request waits
+// for it. Goroutine-safe; only the first call builds.
+func (en *entry) want() {
+	if en.built.Load() || !en.wanted.CompareAndSwap(false, true) {
+		return
+	}
+	e := en.e
+	e.mu.Lock()
+	if e.closed {
+		e.mu.Unlock()
+		return
+	}
+	e.builds.Add(1)
+	e.mu.Unlock()
+	go func() {
+		defer e.builds.Done()
+		en.buildOnce()
+	}()
+}
+
+// buildOnce builds the route unless a build already ran (start-up, where a
+// request may have had it built first).
+func (en *entry) buildOnce() {
+	en.buildMu.Lock()
+	done := en.built.Load()
+	en.buildMu.Unlock()
+	if !done {
+		en.build()
+	}
 }
 
 func (en *entry) info() RouteInfo {
@@ -114,32 +144,25 @@ func (en *entry) usesAny(paths map[string]bool) bool {
 	return false
 }
 
-func (en *entry) resetBundler() {
-	en.mu.Lock()
-	b := en.bundler
-	en.mu.Unlock()
-	if b != nil {
-		if err := b.Reset(); err != nil {
-			en.e.logf("edgeplay: %s: %v\n", en.route.File, err)
-		}
-	}
-}
-
 func (en *entry) close() {
 	en.buildMu.Lock()
 	defer en.buildMu.Unlock()
 	en.mu.Lock()
 	en.closed = true
-	b, g := en.bundler, en.gen
-	en.bundler, en.gen = nil, nil
+	g := en.gen
+	en.gen = nil
 	en.mu.Unlock()
-	if b != nil {
-		b.Close()
-		openBundlers.Add(-1)
-	}
+	en.state.Close()
 	if g != nil {
 		g.Close()
 	}
+}
+
+// isEdge reports whether the route's last build found it an edge route.
+func (en *entry) isEdge() bool {
+	en.mu.Lock()
+	defer en.mu.Unlock()
+	return en.runtime == bundle.RuntimeEdge && en.status != StateNode
 }
 
 // build reads the route's config, bundles it, compiles it and swaps the
@@ -147,6 +170,7 @@ func (en *entry) close() {
 func (en *entry) build() {
 	en.buildMu.Lock()
 	defer en.buildMu.Unlock()
+	defer en.built.Store(true)
 	en.queued.Store(false) // from here on, a change needs a build of its own
 	en.mu.Lock()
 	if en.closed {
@@ -184,48 +208,33 @@ func (en *entry) build() {
 		return
 	}
 	en.setRuntime(bundle.RuntimeEdge)
-	en.mu.Lock()
-	b := en.bundler
-	en.mu.Unlock()
-	if b == nil {
-		b, err = bundle.New(bundle.Options{Root: en.e.root, File: r.File, Page: r.Pattern, Limit: en.e.Limit()})
-		if err != nil {
-			en.fail(nil, diag.List{diag.Errorf(diag.IDBuild, "%v", err).At(r.File, 0, 0)}, map[string]bool{abs: true})
-			return
-		}
-		openBundlers.Add(1)
-		en.mu.Lock()
-		en.bundler = b
-		en.mu.Unlock()
-	}
-	res := b.Build()
-	diags := append(append(diag.List(nil), cfg...), res.Diags...)
-	files := map[string]bool{abs: true}
-	for _, f := range res.Files {
-		files[f] = true
-	}
-	if res.Failed() {
-		// esbuild writes no metafile for a failed build, so res.Files is
-		// empty: keep watching what the last build read, and the files the
-		// errors point at, or a fix saved in an imported file would never
-		// rebuild the route.
-		en.mu.Lock()
-		for f := range en.files {
-			files[f] = true
-		}
-		en.mu.Unlock()
-		for _, d := range res.Diags {
-			if l := d.Location; l != nil && l.File != "" && !strings.Contains(l.File, ":") {
-				files[filepath.Join(en.e.root, filepath.FromSlash(l.File))] = true
-			}
-		}
-		en.fail(res, diags, files)
+	u, err := en.e.graph.Load(r.File)
+	if err != nil {
+		en.fail(nil, append(cfg, diag.Errorf(diag.IDBuild, "%v", err).At(r.File, 0, 0)), map[string]bool{abs: true})
 		return
 	}
-	script, err := edge.Compile(r.File, r.Pattern, res.ID, res.Code)
-	res.Code = "" // the script has it; the result (kept for the inspector) needs only sizes
+	diags := append(append(diag.List(nil), cfg...), u.Diags...)
+	files := map[string]bool{abs: true}
+	for _, f := range u.Files {
+		files[f] = true
+	}
+	for _, d := range u.Diags {
+		// The files the errors point at: a fix saved there rebuilds.
+		if l := d.Location; l != nil && l.File != "" && !strings.Contains(l.File, ":") {
+			files[filepath.Join(en.e.root, filepath.FromSlash(l.File))] = true
+		}
+	}
+	id := int(en.e.buildIDs.Add(1))
+	if u.Failed() {
+		en.mu.Lock()
+		en.modDiag, en.dur = diags, u.Duration
+		en.mu.Unlock()
+		en.fail(nil, en.withAnalysis(diags), files)
+		return
+	}
+	script, err := edge.NewModuleScript(r.File, r.Pattern, id, u.Entry, u.Modules)
 	if err != nil {
-		en.fail(res, append(diags, toDiag(err, r.File)), files)
+		en.fail(nil, append(diags, toDiag(err, r.File)), files)
 		return
 	}
 	diags = append(diags, script.DynamicCode...)
@@ -233,20 +242,94 @@ func (en *entry) build() {
 	en.mu.Lock()
 	old := en.gen
 	en.gen = gen
-	if en.last != nil && en.last.Raw > 0 {
-		en.prev = en.last
-	}
-	en.last, en.diags, en.files = res, diags, files
+	en.modDiag, en.dur = diags, u.Duration
+	en.diags, en.files = en.withAnalysisLocked(diags), files
 	en.status, en.builtAt = StateOK, time.Now()
+	oversize := en.last != nil && en.last.Gzip > en.last.Limit
 	en.mu.Unlock()
 	if old != nil && old.Isolates() > 0 {
 		gen.Warm() // the route is in use: have an isolate ready for the next request
 	}
-	en.state.Set(&server.Snapshot{Gen: gen, BuildID: res.ID, Oversize: res.Gzip > res.Limit})
+	en.state.Set(&server.Snapshot{Gen: gen, BuildID: id, Oversize: oversize})
 	if old != nil {
 		old.Close()
 	}
-	en.report(diags)
+	en.e.analyzeSoon()
+	en.report(en.diagList())
+}
+
+// withAnalysis adds the last analysis's diagnostics (Node.js imports,
+// size, esbuild's warnings) to the module builds' ones, each once.
+func (en *entry) withAnalysis(diags diag.List) diag.List {
+	en.mu.Lock()
+	defer en.mu.Unlock()
+	return en.withAnalysisLocked(diags)
+}
+
+func (en *entry) withAnalysisLocked(diags diag.List) diag.List {
+	if en.last == nil {
+		return diags
+	}
+	seen := map[string]bool{}
+	for _, d := range diags {
+		seen[d.String()] = true
+	}
+	out := append(diag.List(nil), diags...)
+	for _, d := range en.last.Diags {
+		if !seen[d.String()] {
+			seen[d.String()] = true
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+func (en *entry) fileSet() map[string]bool {
+	en.mu.Lock()
+	defer en.mu.Unlock()
+	return en.files
+}
+
+func (en *entry) diagList() diag.List {
+	en.mu.Lock()
+	defer en.mu.Unlock()
+	return en.diags
+}
+
+// analyzed takes the route's new analysis; it reports whether anything the
+// UI shows changed.
+func (en *entry) analyzed(res *bundle.Result) bool {
+	en.mu.Lock()
+	if en.closed || en.status == StateNode || en.runtime != bundle.RuntimeEdge {
+		en.mu.Unlock()
+		return false
+	}
+	if en.last != nil && en.last.Raw > 0 && (res.Raw != en.last.Raw || res.Gzip != en.last.Gzip) {
+		en.prev = en.last
+	}
+	changed := en.last == nil || res.Raw != en.last.Raw || res.Gzip != en.last.Gzip || res.Limit != en.last.Limit ||
+		res.Diags.Err() != nil || en.last.Diags.Err() != nil || len(res.Diags) != len(en.last.Diags)
+	en.last = res
+	en.diags = en.withAnalysisLocked(en.modDiag)
+	gen := en.gen
+	cur := en.state.Current()
+	ok := en.status == StateOK
+	en.mu.Unlock()
+	if ok && res.Failed() {
+		// An error only the whole-route build finds (an import of a name
+		// the module does not export): the route does not deploy.
+		en.fail(nil, en.withAnalysis(en.modDiag), en.fileSet())
+		return true
+	}
+	if cur != nil && cur.Gen == gen && gen != nil {
+		over := res.Gzip > res.Limit
+		if cur.Oversize != over {
+			snap := *cur
+			snap.Oversize = over
+			en.state.Set(&snap)
+		}
+	}
+	return changed
 }
 
 func (en *entry) setRuntime(rt bundle.Runtime) {
@@ -266,15 +349,11 @@ func (en *entry) buildPair() (last, prev *bundle.Result) {
 func (en *entry) nodeRoute(cfg diag.List, abs string) {
 	en.setRuntime(bundle.RuntimeNodeJS)
 	en.mu.Lock()
-	old, b := en.gen, en.bundler
-	en.gen, en.bundler = nil, nil
+	old := en.gen
+	en.gen = nil
 	en.last, en.diags, en.files = nil, cfg, map[string]bool{abs: true}
 	en.status, en.builtAt = StateNode, time.Now()
 	en.mu.Unlock()
-	if b != nil {
-		b.Close()
-		openBundlers.Add(-1)
-	}
 	en.state.Set(&server.Snapshot{Status: 501, Body: NodeRouteMessage(en.route.File)})
 	if old != nil {
 		old.Close()
@@ -295,7 +374,10 @@ func (en *entry) fail(res *bundle.Result, diags diag.List, files map[string]bool
 	en.mu.Lock()
 	old := en.gen
 	en.gen = nil
-	en.last, en.diags, en.files = res, diags, files
+	if res != nil {
+		en.last = res
+	}
+	en.diags, en.files = diags, files
 	en.status, en.builtAt = StateFailed, time.Now()
 	en.mu.Unlock()
 	id := 0
@@ -383,10 +465,9 @@ func (en *entry) report(diags diag.List) {
 	if rebuilt {
 		switch info.State {
 		case StateOK:
-			dur := time.Duration(0)
-			if info.Build != nil {
-				dur = info.Build.Duration
-			}
+			en.mu.Lock()
+			dur := en.dur
+			en.mu.Unlock()
 			en.e.logf(" ✓ Compiled %s in %s\n", info.Pattern, roundDuration(dur))
 		case StateFailed:
 			en.e.logf(" ⨯ Failed to compile %s: it answers 500 until a save fixes it\n", info.File)

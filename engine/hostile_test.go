@@ -39,6 +39,8 @@ import (
 	"unicode/utf8"
 
 	"go.uber.org/goleak"
+
+	"github.com/edgeplay/edgeplay/engine/graph"
 )
 
 const okRoute = edgeHead + "export default () => new Response('ok')\n"
@@ -320,10 +322,10 @@ func runHostile(t *testing.T, tt hostileCase) {
 	}
 	// Registered first, so it runs last: after the engine's Close.
 	leakOpt := goleak.IgnoreCurrent()
-	bundlers0 := openBundlers.Load()
+	bundlers0 := graph.OpenContexts()
 	t.Cleanup(func() {
 		http.DefaultClient.CloseIdleConnections()
-		if n := openBundlers.Load() - bundlers0; n != 0 {
+		if n := graph.OpenContexts() - bundlers0; n != 0 {
 			t.Errorf("%d esbuild contexts still open after Close", n)
 		}
 		goleak.VerifyNone(t, leakOpt)
@@ -380,7 +382,7 @@ func runHostile(t *testing.T, tt hostileCase) {
 			h.noDiag(gone)
 		}
 		if cycles > 1 {
-			t.Logf("cycle %d: %d goroutines (baseline %d), %d esbuild contexts open", cycle, runtime.NumGoroutine(), baseline, openBundlers.Load()-bundlers0)
+			t.Logf("cycle %d: %d goroutines (baseline %d), %d esbuild contexts open", cycle, runtime.NumGoroutine(), baseline, graph.OpenContexts()-bundlers0)
 		}
 	}
 	if poll != nil {
@@ -396,7 +398,7 @@ func runHostile(t *testing.T, tt hostileCase) {
 		buf := make([]byte, 1<<20)
 		t.Errorf("goroutines: %d after the fix, %d before the break\n%s", n, baseline, buf[:runtime.Stack(buf, true)])
 	}
-	if open, held := openBundlers.Load()-bundlers0, h.heldBundlers(); open != held {
+	if open, held := graph.OpenContexts()-bundlers0, h.heldBundlers(); open != held {
 		t.Errorf("%d esbuild contexts open, but the routes hold %d: the others leaked", open, held)
 	}
 }
@@ -449,6 +451,7 @@ func bigRoute(t *testing.T, h *hproj) {
 	info := h.waitBuilt("pages/api/big.ts", 3*time.Minute)
 	built := time.Since(start)
 	<-done
+	info = h.waitSized("pages/api/big.ts", 3*time.Minute) // sizes come from the analysis that follows builds
 	res, err := h.client.Get(h.url + "/api/big")
 	if err != nil {
 		t.Fatal(err)
@@ -673,6 +676,22 @@ func (h *hproj) hasLog(from int, want string) {
 }
 
 // waitBuilt waits for a route to exist and be built (ok or failed).
+// waitSized waits for the route's size (the analysis after its build).
+func (h *hproj) waitSized(file string, limit time.Duration) RouteInfo {
+	h.t.Helper()
+	deadline := time.Now().Add(limit)
+	for time.Now().Before(deadline) {
+		for _, ri := range h.e.Routes() {
+			if ri.File == file && ri.Build != nil && ri.Build.Gzip > 0 {
+				return ri
+			}
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	h.t.Fatalf("%s has no size after %v", file, limit)
+	return RouteInfo{}
+}
+
 func (h *hproj) waitBuilt(file string, limit time.Duration) RouteInfo {
 	h.t.Helper()
 	deadline := time.Now().Add(limit)
@@ -693,28 +712,20 @@ func (h *hproj) waitBuilt(file string, limit time.Duration) RouteInfo {
 func (h *hproj) bundlersDown(n int64) {
 	h.t.Helper()
 	deadline := time.Now().Add(5 * time.Second)
-	for openBundlers.Load() != n {
+	for graph.OpenContexts() != n {
 		if time.Now().After(deadline) {
-			h.t.Errorf("%d esbuild contexts still open with no route left", openBundlers.Load()-n)
+			h.t.Errorf("%d esbuild contexts still open with no route left", graph.OpenContexts()-n)
 			return
 		}
 		time.Sleep(10 * time.Millisecond)
 	}
 }
 
-// heldBundlers counts the esbuild contexts the engine's routes hold.
+// heldBundlers counts the esbuild contexts the engine's build graph holds.
 func (h *hproj) heldBundlers() int64 {
 	h.e.mu.Lock()
 	defer h.e.mu.Unlock()
-	var n int64
-	for _, en := range h.e.entries {
-		en.mu.Lock()
-		if en.bundler != nil {
-			n++
-		}
-		en.mu.Unlock()
-	}
-	return n
+	return int64(h.e.graph.Stats().Contexts)
 }
 
 // idleCPU checks that the process does not spin while the project is

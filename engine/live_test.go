@@ -333,20 +333,34 @@ func TestLiveEvents(t *testing.T) {
 	}
 	<-e.Ready()
 	get(t, e.URL()+"/api/s")
+	// The route's build comes first; its size follows from the analysis
+	// of every route, as a second build event, once it ran.
 	want := []string{EventRoutes, EventBuildStart, EventBuild, EventReady, "exchange:start", "exchange:log", "exchange:head", "exchange:chunk", "exchange:chunk", "exchange:end"}
 	var seen []string
+	sized := false
 	timeout := time.After(5 * time.Second)
-	for len(seen) < len(want) {
+	for len(seen) < len(want) || !sized {
 		select {
 		case ev := <-got:
 			if ev.Type == EventDiagnostics {
 				continue
 			}
+			if ev.Type == EventBuild && len(seen) > 0 && seen[len(seen)-1] != EventBuildStart {
+				// The analysis: the same route, now with its size.
+				if ev.Route == nil || ev.Route.Build == nil || ev.Route.Build.Gzip == 0 {
+					t.Errorf("analysis build event: %+v", ev.Route)
+				}
+				sized = true
+				continue
+			}
 			seen = append(seen, ev.Type)
 			switch ev.Type {
 			case EventBuild:
-				if ev.Route == nil || ev.Route.State != StateOK || ev.Route.Build == nil || ev.Route.Build.Gzip == 0 {
+				if ev.Route == nil || ev.Route.State != StateOK {
 					t.Errorf("build event: %+v", ev.Route)
+				}
+				if ev.Route != nil && ev.Route.Build != nil && ev.Route.Build.Gzip > 0 {
+					sized = true
 				}
 			case "exchange:log":
 				if ev.Traffic.Log == nil || ev.Traffic.Log.Text != "hello from the route" {
@@ -359,7 +373,7 @@ func TestLiveEvents(t *testing.T) {
 				}
 			}
 		case <-timeout:
-			t.Fatalf("events: got %q, want %q", seen, want)
+			t.Fatalf("events: got %q (a sized build event: %v), want %q", seen, sized, want)
 		}
 	}
 	if strings.Join(seen, " ") != strings.Join(want, " ") {

@@ -37,14 +37,16 @@ func TestLiveSavesUnderRequests(t *testing.T) {
 				}
 				res, err := client.Get(u)
 				var body []byte
+				status := 0
 				if err == nil {
 					body, _ = io.ReadAll(res.Body)
 					res.Body.Close()
+					status = res.StatusCode
 				}
 				requests.Add(1)
-				if err != nil || res.StatusCode != 200 || (string(body) != "a" && string(body) != "b") {
+				if err != nil || status != 200 || (string(body) != "a" && string(body) != "b") {
 					failed.Add(1)
-					firstFailure.CompareAndSwap(nil, fmt.Sprintf("%v %v %q", err, res.StatusCode, body))
+					firstFailure.CompareAndSwap(nil, fmt.Sprintf("%v %v %q", err, status, body))
 				}
 			}
 		}()

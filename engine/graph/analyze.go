@@ -64,6 +64,9 @@ func (a *analyzer) run(routes []Route) map[string]*bundle.Result {
 	start := time.Now()
 	out := map[string]*bundle.Result{}
 	if len(routes) == 0 {
+		// No edge route is left: nothing needs the contexts' caches.
+		a.dispose()
+		a.g.vendor.close()
 		return out
 	}
 	entries := make([]string, len(routes))
@@ -72,10 +75,7 @@ func (a *analyzer) run(routes []Route) map[string]*bundle.Result {
 	}
 	sort.Strings(entries)
 	if a.ctx == nil || !equalStrings(entries, a.entries) {
-		if a.ctx != nil {
-			a.ctx.Dispose()
-			a.ctx = nil
-		}
+		a.dispose()
 		opts := bundle.BaseOptions(a.g.root, a.g.opts.NodeEnv, a.st)
 		opts.EntryPoints = entries
 		opts.Outdir = filepath.Join(a.g.root, "__edgeplay_analysis")
@@ -94,6 +94,7 @@ func (a *analyzer) run(routes []Route) map[string]*bundle.Result {
 			}
 			return out
 		}
+		openContexts.Add(1)
 		a.ctx, a.entries = ctx, entries
 	}
 	// Files whose module build failed are stubs from the start.
@@ -269,11 +270,17 @@ func (a *analyzer) changed(paths map[string]bool) {
 func (a *analyzer) reset() {
 	a.quarantine.Range(func(k, _ any) bool { a.quarantine.Delete(k); return true })
 	a.mu.Lock()
+	a.dispose()
+	a.mu.Unlock()
+}
+
+// dispose lets go of the context. Called with a.mu.
+func (a *analyzer) dispose() {
 	if a.ctx != nil {
 		a.ctx.Dispose()
 		a.ctx = nil
+		openContexts.Add(-1)
 	}
-	a.mu.Unlock()
 }
 
 func (a *analyzer) stats() (int, bool) {
@@ -285,10 +292,7 @@ func (a *analyzer) stats() (int, bool) {
 func (a *analyzer) close() {
 	a.mu.Lock()
 	defer a.mu.Unlock()
-	if a.ctx != nil {
-		a.ctx.Dispose()
-		a.ctx = nil
-	}
+	a.dispose()
 }
 
 type metafile struct {

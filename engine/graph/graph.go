@@ -37,6 +37,14 @@ type Graph struct {
 	moduleBuilds atomic.Int64 // project-file module builds so far (tests)
 }
 
+// openContexts counts the esbuild contexts graphs hold open, over the
+// process. Tests read it: a context left open keeps esbuild's caches of
+// every module it read.
+var openContexts atomic.Int64
+
+// OpenContexts returns how many esbuild contexts graphs hold open.
+func OpenContexts() int64 { return openContexts.Load() }
+
 // New makes an empty graph; modules are built as routes ask for them.
 func New(opts Options) *Graph {
 	root, err := filepath.Abs(opts.Root)

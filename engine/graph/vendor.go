@@ -104,10 +104,7 @@ func (v *vendor) modulesFor(entries []string, into map[string]*edge.Module) (ids
 func (v *vendor) build(entries []string) {
 	start := time.Now()
 	if v.ctx == nil || !equalStrings(entries, v.entries) {
-		if v.ctx != nil {
-			v.ctx.Dispose()
-			v.ctx = nil
-		}
+		v.dispose()
 		opts := bundle.BaseOptions(v.g.root, v.g.opts.NodeEnv, nil)
 		opts.EntryPoints = entries
 		opts.Outdir = filepath.Join(v.g.root, vendorDir)
@@ -122,6 +119,7 @@ func (v *vendor) build(entries []string) {
 			v.fail(entries, diag.Errorf(diag.IDBuild, "esbuild could not set up the package bundle: %v", err.Errors))
 			return
 		}
+		openContexts.Add(1)
 		v.ctx = ctx
 		v.entries = entries
 	}
@@ -217,9 +215,15 @@ func (v *vendor) fail(entries []string, diags ...diag.Message) {
 	v.built = true
 	v.mods, v.imports, v.entryIDs = map[string]*edge.Module{}, map[string][]string{}, map[string]string{}
 	v.diags = diags
+	v.dispose()
+}
+
+// dispose lets go of the context. Called with v.mu.
+func (v *vendor) dispose() {
 	if v.ctx != nil {
 		v.ctx.Dispose()
 		v.ctx = nil
+		openContexts.Add(-1)
 	}
 }
 
@@ -283,14 +287,15 @@ func (v *vendor) files() []string {
 	return out
 }
 
+// close forgets the bundle: the next route that needs a package builds
+// it again.
 func (v *vendor) close() {
 	v.mu.Lock()
 	defer v.mu.Unlock()
-	if v.ctx != nil {
-		v.ctx.Dispose()
-		v.ctx = nil
-	}
-	v.mods, v.compiled = nil, nil
+	v.dispose()
+	v.entries, v.built = nil, false
+	v.mods, v.imports, v.entryIDs, v.inputs = map[string]*edge.Module{}, map[string][]string{}, map[string]string{}, map[string]bool{}
+	v.compiled = map[string]*edge.Module{}
 }
 
 func equalStrings(a, b []string) bool {

@@ -211,13 +211,24 @@ func (x *exchange) serve(hdr []string) {
 		x.notFound()
 		return
 	}
-	select {
-	case <-state.Ready():
-	case <-r.Context().Done():
-		return
-	case <-time.After(s.opts.Timeout):
-		x.plain(http.StatusGatewayTimeout, "EDGE_FUNCTION_INVOCATION_TIMEOUT", "The route's first build did not finish in time.")
-		return
+	if wait := state.Wait(); !closed(wait) {
+		t := time.NewTimer(s.opts.Timeout)
+		select {
+		case <-wait:
+			if !closed(state.Ready()) {
+				<-state.Ready() // a stale snapshot's wait ended: a first build came before
+			}
+		case <-r.Context().Done():
+			t.Stop()
+			return
+		case <-t.C:
+			if !closed(state.Ready()) {
+				x.plain(http.StatusGatewayTimeout, "EDGE_FUNCTION_INVOCATION_TIMEOUT", "The route's first build did not finish in time.")
+				return
+			}
+			// A rebuild that takes this long: serve what there is.
+		}
+		t.Stop()
 	}
 	// A save can replace the route's generation between reading it and
 	// invoking it: the old one then refuses (before it has touched the
@@ -588,3 +599,12 @@ func (b *bodyReader) Read(p []byte) (int, error) {
 
 // Close lets a cancelled body stream stop the upload.
 func (b *bodyReader) Close() error { return b.r.Close() }
+
+func closed(ch <-chan struct{}) bool {
+	select {
+	case <-ch:
+		return true
+	default:
+		return false
+	}
+}

@@ -27,6 +27,14 @@ type RouteState struct {
 	cur   atomic.Pointer[Snapshot]
 	once  sync.Once
 	ready chan struct{}
+	// pending is closed by the next Set: a file the route loads changed
+	// and its build is on the way, so a request waits for it rather than
+	// run the code the save replaced.
+	pending atomic.Pointer[chan struct{}]
+	// OnWait, when set, is called (on the request's goroutine) when a
+	// request has to wait for the route's first build: the engine builds
+	// the requested route first.
+	OnWait func()
 }
 
 // NewRouteState makes a slot with no build yet.
@@ -38,6 +46,42 @@ func NewRouteState(r *routes.Route) *RouteState {
 func (s *RouteState) Set(snap *Snapshot) {
 	s.cur.Store(snap)
 	s.once.Do(func() { close(s.ready) })
+	if p := s.pending.Swap(nil); p != nil {
+		close(*p)
+	}
+}
+
+// Pending marks the route's snapshot stale until the next Set.
+func (s *RouteState) Pending() {
+	ch := make(chan struct{})
+	if old := s.pending.Swap(&ch); old != nil {
+		close(*old)
+	}
+}
+
+// Close releases requests waiting for a build that will not come (the
+// route was removed).
+func (s *RouteState) Close() {
+	if p := s.pending.Swap(nil); p != nil {
+		close(*p)
+	}
+}
+
+// Wait returns a channel closed when the route has a snapshot that is not
+// stale: at once, usually.
+func (s *RouteState) Wait() <-chan struct{} {
+	select {
+	case <-s.ready:
+	default:
+		if s.OnWait != nil {
+			s.OnWait()
+		}
+		return s.ready
+	}
+	if p := s.pending.Load(); p != nil {
+		return *p
+	}
+	return s.ready
 }
 
 // Current returns the snapshot, or nil before the first build.
