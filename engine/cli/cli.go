@@ -250,11 +250,35 @@ func printReport(w io.Writer, rep *engine.Report) {
 	for _, d := range rep.Diags {
 		fmt.Fprint(w, d.Format())
 	}
+	// Each diagnostic once, with the routes it affects: a broken lib
+	// that 300 routes import is one message.
+	var order []string
+	byText := map[string]*struct {
+		d      diag.Message
+		routes []string
+	}{}
 	for _, r := range rep.Routes {
 		for _, d := range r.Diags {
-			if d.Kind == diag.Error || d.Kind == diag.Warning {
-				fmt.Fprint(w, d.Format())
+			if d.Kind != diag.Error && d.Kind != diag.Warning {
+				continue
 			}
+			k := d.Format()
+			x := byText[k]
+			if x == nil {
+				x = &struct {
+					d      diag.Message
+					routes []string
+				}{d: d}
+				byText[k] = x
+				order = append(order, k)
+			}
+			x.routes = append(x.routes, r.Pattern)
+		}
+	}
+	for _, k := range order {
+		fmt.Fprint(w, k)
+		if x := byText[k]; len(x.routes) > 1 {
+			fmt.Fprintf(w, "  (in %d routes: %s)\n", len(x.routes), engine.ListRoutes(x.routes, 5))
 		}
 	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
