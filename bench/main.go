@@ -4,6 +4,7 @@
 //
 //	go run ./bench                 # edgeplay only
 //	go run ./bench -peers          # also next dev and Vercel's edge-runtime (npm install on first use)
+//	go run ./bench -scale          # the scale run instead: generated projects with zod and hono (scale.go)
 //
 // What it measures, each on a fresh copy of projects/sample:
 //
@@ -53,7 +54,11 @@ type row struct {
 
 func main() {
 	flag.Parse()
-	if err := run(); err != nil {
+	do := run
+	if *flagScale {
+		do = runScale // scale.go
+	}
+	if err := do(); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)
 	}
