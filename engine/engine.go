@@ -49,6 +49,10 @@ type Options struct {
 	// platform's memory per Edge Function). See edge.Options.
 	MaxHeap  int64
 	WarnHeap int64
+	// IsolateMemory is the memory the idle isolates of every route may
+	// hold together (default edge.DefaultIsolateMemory); past it the least
+	// recently used are given back. See edge.Options.
+	IsolateMemory int64
 }
 
 // Engine serves one project.
@@ -170,13 +174,6 @@ func (e *Engine) Start(ctx context.Context) error {
 		return err
 	}
 	e.ln = ln
-	e.serveWG.Add(1)
-	go func() {
-		defer e.serveWG.Done()
-		if err := e.srv.Serve(ln); err != nil {
-			e.logf("server: %v\n", err)
-		}
-	}()
 	if !e.opts.NoWatch {
 		w, err := watch.New(e.root, watch.Options{Ignore: ignoreDir})
 		if err != nil {
@@ -195,6 +192,15 @@ func (e *Engine) Start(ctx context.Context) error {
 	// Every route is listed at once and built in the background; a request
 	// for one not built yet has it built first (entry.want).
 	first := e.rescan(true)
+	// Served once the route table is in: a request before would find no
+	// route and answer 404.
+	e.serveWG.Add(1)
+	go func() {
+		defer e.serveWG.Done()
+		if err := e.srv.Serve(ln); err != nil {
+			e.logf("server: %v\n", err)
+		}
+	}()
 	e.mu.Lock()
 	if !e.closed {
 		e.builds.Add(1)
@@ -853,7 +859,7 @@ func (e *Engine) edgeOptions(route string) edge.Options {
 	}
 	e.mu.Unlock()
 	return edge.Options{Env: vars, Timeout: e.opts.Timeout, Console: e.console(route),
-		MaxHeap: e.opts.MaxHeap, WarnHeap: e.opts.WarnHeap,
+		MaxHeap: e.opts.MaxHeap, WarnHeap: e.opts.WarnHeap, IsolateMemory: e.opts.IsolateMemory,
 		WaitUntil: func(owner any, err *edge.Error) {
 			rec, ok := owner.(*traffic.Recorder)
 			if !ok {

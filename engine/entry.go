@@ -247,8 +247,11 @@ func (en *entry) build() {
 	en.status, en.builtAt = StateOK, time.Now()
 	oversize := en.last != nil && en.last.Gzip > en.last.Limit
 	en.mu.Unlock()
-	if old != nil && old.Isolates() > 0 {
-		gen.Warm() // the route is in use: have an isolate ready for the next request
+	// The route's isolates carry over, keeping the instances of the
+	// modules the build did not change (zod's, say); when none could, and
+	// the route is in use, one is set up ahead of the next request.
+	if old != nil && gen.Adopt(old) == 0 && old.Isolates() > 0 {
+		gen.Warm()
 	}
 	en.state.Set(&server.Snapshot{Gen: gen, BuildID: id, Oversize: oversize})
 	if old != nil {

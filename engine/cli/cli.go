@@ -23,6 +23,7 @@ import (
 	"github.com/edgeplay/edgeplay/engine"
 	"github.com/edgeplay/edgeplay/engine/bundle"
 	"github.com/edgeplay/edgeplay/engine/diag"
+	"github.com/edgeplay/edgeplay/engine/edge"
 	"github.com/edgeplay/edgeplay/projects"
 )
 
@@ -135,6 +136,8 @@ func ServeWith(args []string, stdout, stderr io.Writer, ui UI) int {
 	fs.Var(maxSize, "max-size", "bundle size limit, gzip (1MB, 2MB, 4MB or hobby, pro, enterprise)")
 	maxHeap := &sizeFlag{n: 1 << 30}
 	fs.Var(maxHeap, "max-heap", "stop a route (500) when the engine's heap passes this while it runs (the platform gives a function 128MB)")
+	isoMem := &sizeFlag{n: edge.DefaultIsolateMemory}
+	fs.Var(isoMem, "isolate-memory", "memory the idle isolates of all routes may hold; past it the least recently used are given back")
 	withUI := fs.Bool("ui", false, "also serve the UI for a browser, on loopback, with a per-run token (printed)")
 	uiPort := fs.Int("ui-port", 0, "port of the UI with --ui (default: any free port)")
 	fs.Usage = func() {
@@ -156,7 +159,7 @@ func ServeWith(args []string, stdout, stderr io.Writer, ui UI) int {
 	if ip := net.ParseIP(*host); (ip == nil || !ip.IsLoopback()) && *host != "localhost" {
 		fmt.Fprintf(stderr, "edgeplay: warning: listening on %s exposes every route of the project, its env variables as the routes use them, and the traffic to other machines on the network.\n", *host)
 	}
-	e, err := engine.New(engine.Options{Dir: dir, Host: *host, Port: *port, Timeout: *timeout, MaxSize: maxSize.n, MaxHeap: int64(maxHeap.n), Log: stdout})
+	e, err := engine.New(engine.Options{Dir: dir, Host: *host, Port: *port, Timeout: *timeout, MaxSize: maxSize.n, MaxHeap: int64(maxHeap.n), IsolateMemory: int64(isoMem.n), Log: stdout})
 	if err != nil {
 		fmt.Fprintln(stderr, "edgeplay serve:", err)
 		return 1

@@ -142,6 +142,12 @@ type Options struct {
 	// gets a warning in its console, once. 0 means DefaultWarnHeap (128
 	// MB, the platform's memory per Edge Function); negative disables it.
 	WarnHeap int64
+	// IsolateMemory is the memory the idle isolates of every route may
+	// hold together, estimated from each one's set-up: past it, the
+	// least recently used idle ones are given back (their routes set up
+	// a new one on their next request). 0 means DefaultIsolateMemory;
+	// negative: no limit. See budget.go.
+	IsolateMemory int64
 }
 
 func (o *Options) defaults() {
@@ -156,6 +162,9 @@ func (o *Options) defaults() {
 	}
 	if o.WarnHeap == 0 {
 		o.WarnHeap = DefaultWarnHeap
+	}
+	if o.IsolateMemory == 0 {
+		o.IsolateMemory = DefaultIsolateMemory
 	}
 }
 

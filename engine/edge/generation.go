@@ -105,6 +105,7 @@ func (g *Generation) pick() (*isolate, error) {
 		g.isolates = append(g.isolates, best)
 	}
 	best.inflight.Add(1)
+	best.touch()
 	g.active++
 	heapWatch.begin()
 	return best, nil
@@ -131,7 +132,12 @@ func (g *Generation) remove(iso *isolate) {
 	defer g.mu.Unlock()
 	for i, x := range g.isolates {
 		if x == iso {
-			g.isolates = append(g.isolates[:i], g.isolates[i+1:]...)
+			// The slot the shift leaves behind is cleared: it would keep the
+			// stopped runtime, and all it allocated, alive.
+			n := len(g.isolates) - 1
+			copy(g.isolates[i:], g.isolates[i+1:])
+			g.isolates[n] = nil
+			g.isolates = g.isolates[:n]
 			return
 		}
 	}
@@ -160,7 +166,7 @@ func (g *Generation) Invoke(ctx context.Context, req *Request) (*Response, error
 	if err != nil {
 		return nil, err
 	}
-	inv := &invocation{iso: iso, req: req, head: make(chan headResult, 1), heapStart: heapBytes()}
+	inv := &invocation{iso: iso, gen: g, req: req, head: make(chan headResult, 1), heapStart: heapBytes()}
 	timer := time.NewTimer(g.opts.Timeout)
 	defer timer.Stop()
 	select {

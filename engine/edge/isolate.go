@@ -20,7 +20,9 @@ import (
 // isolate is one goja runtime with its loop, the Web APIs and the route
 // module loaded.
 type isolate struct {
-	gen  *Generation
+	// genp is the generation the isolate serves: the one that made it,
+	// or a later build of the route that adopted it (Generation.Adopt).
+	genp atomic.Pointer[Generation]
 	loop *eventloop.Loop
 	rt   *goja.Runtime
 
@@ -35,11 +37,18 @@ type isolate struct {
 	readChunk goja.Callable
 	cancelRdr goja.Callable
 	rejected  map[*goja.Promise]any // unhandled rejections of the running job
+	// load is the module loader of a route built as modules (nil for a
+	// bundle); loadErr is why the route's modules failed to load again
+	// after a rebuild: requests answer with it.
+	load    *goja.Object
+	loadErr *Error
 
 	host      *webapi.Host
 	rejectedQ []*goja.Promise // rejected, in order (rejected holds the owners)
 
 	inflight atomic.Int32 // invocations and open streams
+	cost     atomic.Int64 // estimated memory (budget.go)
+	used     atomic.Int64 // when last picked, unix ns
 	dead     atomic.Bool
 	deadCh   chan struct{}
 	killOnce sync.Once
@@ -57,13 +66,17 @@ type stopCause struct {
 	other *Error
 }
 
+// gen returns the generation the isolate serves now. Goroutine-safe.
+func (iso *isolate) gen() *Generation { return iso.genp.Load() }
+
 func newIsolate(g *Generation) *isolate {
 	rt := goja.New()
-	iso := &isolate{gen: g, rt: rt, loop: eventloop.New(rt), ready: make(chan struct{}), deadCh: make(chan struct{})}
+	iso := &isolate{rt: rt, loop: eventloop.New(rt), ready: make(chan struct{}), deadCh: make(chan struct{})}
 	iso.loop.SetJobLimit(g.opts.Timeout, func(owner any) {
 		iso.stop(&stopCause{owner: owner, err: timeoutError(g.opts.Timeout), other: &Error{Kind: KindStopped, Name: "Error",
 			Message: "the edge isolate running this request was stopped because code on it ran longer than " + g.opts.Timeout.String()}})
 	})
+	iso.genp.Store(g)
 	iso.rejected = map[*goja.Promise]any{}
 	rt.SetPromiseRejectionTracker(func(p *goja.Promise, op goja.PromiseRejectionOperation) {
 		if op == goja.PromiseRejectionReject {
@@ -84,7 +97,13 @@ func newIsolate(g *Generation) *isolate {
 }
 
 func (iso *isolate) setup(rt *goja.Runtime) {
-	defer close(iso.ready)
+	before := heapBytes()
+	iso.touch()
+	defer func() {
+		iso.cost.Store(max(int64(heapBytes())-int64(before), minIsolateCost))
+		close(iso.ready)
+		heapWatch.fitBudget(iso.gen().opts.IsolateMemory, iso)
+	}()
 	defer func() {
 		// A Go panic while installing the Web APIs: a bug in edgeplay,
 		// answered like a module that throws at load.
@@ -94,10 +113,10 @@ func (iso *isolate) setup(rt *goja.Runtime) {
 			iso.initErr = &Error{Kind: KindInit, Name: "Error", Message: msg, Stack: "Error: " + msg + "\n" + p.Trace()}
 		}
 	}()
-	g := iso.gen
+	g := iso.gen()
 	host := &webapi.Host{Loop: iso.loop, Env: g.opts.Env, Console: func(level, text string) {
-		if g.opts.Console != nil {
-			g.opts.Console(ownerOf(iso.loop.Owner()), level, text)
+		if c := iso.gen().opts.Console; c != nil {
+			c(ownerOf(iso.loop.Owner()), level, text)
 		}
 	}}
 	iso.host = host
@@ -155,7 +174,7 @@ func (iso *isolate) kill(reason string) {
 		close(iso.deadCh)
 		iso.rt.Interrupt(reason)
 		iso.loop.Stop()
-		iso.gen.remove(iso)
+		iso.gen().remove(iso)
 		heapWatch.remove(iso)
 	})
 }
@@ -172,7 +191,7 @@ func (iso *isolate) stop(c *stopCause) {
 		close(iso.deadCh)
 		iso.rt.Interrupt(c.err)
 		iso.loop.Stop()
-		iso.gen.remove(iso)
+		iso.gen().remove(iso)
 		heapWatch.remove(iso)
 	})
 }
@@ -205,7 +224,7 @@ func (iso *isolate) panicked(owner any, p *eventloop.Panic) {
 	if len(e.Frames) > 0 {
 		e.Stack += "\n" + formatFrames(e.Frames)
 	}
-	if c := iso.gen.opts.Console; c != nil {
+	if c := iso.gen().opts.Console; c != nil {
 		c(ownerOf(owner), "error", "edgeplay: Go panic on the event loop (a bug in edgeplay, not in the route): "+p.Error()+"\n"+p.Trace())
 	}
 	// Stopped before the request fails: once its answer is out, the
@@ -234,9 +253,9 @@ func (iso *isolate) reportRejections() {
 			continue // handled later in the same job
 		}
 		delete(iso.rejected, p)
-		if iso.gen.opts.Console != nil {
+		if iso.gen().opts.Console != nil {
 			e := errorFromValue(iso.rt, p.Result(), KindThrown)
-			iso.gen.opts.Console(ownerOf(owner), "error", "Unhandled Rejection: "+e.Stack)
+			iso.gen().opts.Console(ownerOf(owner), "error", "Unhandled Rejection: "+e.Stack)
 		}
 	}
 }
@@ -244,6 +263,7 @@ func (iso *isolate) reportRejections() {
 // invocation is one request on one isolate.
 type invocation struct {
 	iso  *isolate
+	gen  *Generation // the generation that handed it the isolate: its accounting
 	req  *Request
 	head chan headResult
 	// settled is set once the invocation no longer needs the isolate:
@@ -296,7 +316,7 @@ func (inv *invocation) holdBackground() {
 	if inv.bg != nil {
 		return
 	}
-	iso, g := inv.iso, inv.iso.gen
+	iso, g := inv.iso, inv.gen
 	iso.inflight.Add(1)
 	g.mu.Lock()
 	g.active++
@@ -323,7 +343,7 @@ func (inv *invocation) holdBackground() {
 func (b *background) end(err *Error) {
 	b.once.Do(func() {
 		close(b.done)
-		g := b.inv.iso.gen
+		g := b.inv.gen
 		owner := b.inv.req.Owner
 		if err != nil && g.opts.Console != nil {
 			if err.Kind == KindThrown {
@@ -346,7 +366,7 @@ type headResult struct {
 
 func (inv *invocation) release() {
 	if inv.settled.CompareAndSwap(false, true) {
-		inv.iso.gen.done(inv.iso)
+		inv.gen.done(inv.iso)
 	}
 }
 
@@ -378,6 +398,10 @@ func (inv *invocation) start(rt *goja.Runtime) {
 		}
 		return goja.Undefined()
 	}, inv.panicked))
+	if iso.loadErr != nil {
+		inv.send(headResult{err: iso.loadErr})
+		return
+	}
 	_, err := iso.dispatch(goja.Undefined(), iso.handler, iso.page, rt.ToValue(req.Method), rt.ToValue(req.URL),
 		rt.NewArray(hdr...), body, rt.ToValue(req.BodyLength), done, background)
 	if err != nil {

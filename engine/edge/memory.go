@@ -68,6 +68,7 @@ type watchdog struct {
 	unwinding  atomic.Int32
 	settling   atomic.Int32
 	collecting atomic.Bool // a collection the watchdog asked for runs
+	evicted    atomic.Int64 // isolates given back for the budget (budget.go)
 	lastGC     time.Time   // when it last asked; sampling goroutine only
 }
 
@@ -161,7 +162,7 @@ func (w *watchdog) check() {
 		if busy == 0 || iso.dead.Load() {
 			continue
 		}
-		opts := &iso.gen.opts
+		opts := &iso.gen().opts
 		if inv, ok := iso.loop.RunningOwner().(*invocation); ok && opts.WarnHeap > 0 &&
 			heap > inv.heapStart+uint64(opts.WarnHeap) && inv.memWarned.CompareAndSwap(false, true) {
 			inv.memoryWarning(heap)
@@ -205,7 +206,7 @@ func (w *watchdog) check() {
 // the heap by.
 func (w *watchdog) stopForMemory(iso *isolate, heap uint64) {
 	owner := iso.loop.RunningOwner()
-	limit := iso.gen.opts.MaxHeap
+	limit := iso.gen().opts.MaxHeap
 	iso.stop(&stopCause{
 		owner: owner,
 		err:   memoryError(heap, limit),
@@ -282,7 +283,7 @@ func (w *watchdog) stopIdle() {
 	for _, iso := range all {
 		// Marked dead under the generation's lock, so that pick does
 		// not hand it a request between the check and the kill.
-		g := iso.gen
+		g := iso.gen()
 		g.mu.Lock()
 		if iso.inflight.Load() == 0 && !iso.dead.Load() {
 			iso.dead.Store(true)
@@ -310,7 +311,7 @@ func memoryError(heap uint64, limit int64) *Error {
 // memoryWarning tells the request's console that it passed the
 // platform's memory. Called on the watchdog goroutine.
 func (inv *invocation) memoryWarning(heap uint64) {
-	g := inv.iso.gen
+	g := inv.gen
 	if g.opts.Console == nil {
 		return
 	}

@@ -101,10 +101,11 @@ func (s *Script) Modules() map[string]*Module { return s.modules }
 // loadModules runs the route's entry module in rt and returns its
 // exports. Loop-only, during set-up.
 func (iso *isolate) loadModules(rt *goja.Runtime, makeLoader goja.Callable) (goja.Value, error) {
-	sc := iso.gen.script
 	moduleFn := func(call goja.FunctionCall) goja.Value {
 		id := call.Argument(0).String()
-		m := sc.modules[id]
+		// The modules of the generation the isolate serves now: after a
+		// rebuild (Adopt), the new build's.
+		m := iso.gen().script.modules[id]
 		if m == nil {
 			panic(rt.NewTypeError(fmt.Sprintf("Dynamic require of %q is not supported", id)))
 		}
@@ -122,5 +123,113 @@ func (iso *isolate) loadModules(rt *goja.Runtime, makeLoader goja.Callable) (goj
 	if !ok {
 		return nil, fmt.Errorf("edge: the module loader is not a function")
 	}
-	return loadFn(goja.Undefined(), rt.ToValue(sc.entry))
+	iso.load = load.(*goja.Object)
+	return loadFn(goja.Undefined(), rt.ToValue(iso.gen().script.entry))
+}
+
+// Adopt takes over old's idle isolates, so that a rebuild of a route keeps
+// the module instances that did not change: each adopted isolate drops
+// the instances of the modules whose build changed, and of every module
+// that loaded one of them, and evaluates them again before its next
+// request. A save of a route that imports zod then costs the route's own
+// module, not zod's set-up. (next dev keeps unchanged modules across a
+// save the same way.) Isolates busy with a request or a stream stay with
+// old and stop with it. Nothing is adopted when the environment or the
+// limits changed. It returns how many isolates were adopted.
+// Goroutine-safe; call it before g serves its first request.
+func (g *Generation) Adopt(old *Generation) int {
+	if old == nil || g.script.modules == nil || old.script.modules == nil || !sameOptions(&g.opts, &old.opts) {
+		return 0
+	}
+	var changed []any
+	for id, m := range old.script.modules {
+		if g.script.modules[id] != m {
+			changed = append(changed, id)
+		}
+	}
+	old.mu.Lock()
+	var take []*isolate
+	keep := old.isolates[:0]
+	for _, iso := range old.isolates {
+		if iso.inflight.Load() == 0 && !iso.dead.Load() && isClosed(iso.ready) && iso.initErr == nil && iso.load != nil && iso.loadErr == nil {
+			take = append(take, iso)
+		} else {
+			keep = append(keep, iso)
+		}
+	}
+	clear(old.isolates[len(keep):]) // no stale references to the adopted ones
+	old.isolates = keep
+	old.mu.Unlock()
+	if len(take) == 0 {
+		return 0
+	}
+	for _, iso := range take {
+		iso.genp.Store(g)
+		// Enqueued before the isolate is in g's pool: it runs before any
+		// request g hands it.
+		iso.loop.Enqueue(func(rt *goja.Runtime) { iso.reload(rt, changed) })
+	}
+	g.mu.Lock()
+	g.isolates = append(g.isolates, take...)
+	g.mu.Unlock()
+	return len(take)
+}
+
+// reload drops the changed modules' instances and loads the entry again.
+// A module that throws now fails the isolate's requests with the error,
+// as a fresh isolate's set-up would. Loop-only.
+func (iso *isolate) reload(rt *goja.Runtime, changed []any) {
+	g := iso.gen()
+	fail := func(err error) {
+		iso.handler = nil
+		iso.loadErr = errorFromGo(rt, err, KindInit)
+	}
+	inv, ok := goja.AssertFunction(iso.load.Get("invalidate"))
+	if !ok {
+		fail(fmt.Errorf("edge: the module loader cannot invalidate"))
+		return
+	}
+	if _, err := inv(goja.Undefined(), rt.NewArray(changed...)); err != nil {
+		fail(err)
+		return
+	}
+	load, _ := goja.AssertFunction(iso.load)
+	mod, err := load(goja.Undefined(), rt.ToValue(g.script.entry))
+	if err != nil {
+		fail(err)
+		return
+	}
+	var handler goja.Value
+	if o, ok := mod.(*goja.Object); ok {
+		handler = o.Get("default")
+	}
+	if _, ok := goja.AssertFunction(handler); !ok {
+		iso.handler = nil
+		iso.loadErr = &Error{Kind: KindNoHandler, Name: "Error",
+			Message: fmt.Sprintf("The Edge Function %q must export a default function", g.script.pageName())}
+		return
+	}
+	iso.handler = handler
+	iso.page = rt.ToValue(g.script.Page)
+}
+
+func sameOptions(a, b *Options) bool {
+	if a.Timeout != b.Timeout || a.MaxHeap != b.MaxHeap || a.WarnHeap != b.WarnHeap || a.MaxIsolates != b.MaxIsolates || len(a.Env) != len(b.Env) {
+		return false
+	}
+	for k, v := range a.Env {
+		if w, ok := b.Env[k]; !ok || w != v {
+			return false
+		}
+	}
+	return true
+}
+
+func isClosed(ch chan struct{}) bool {
+	select {
+	case <-ch:
+		return true
+	default:
+		return false
+	}
 }

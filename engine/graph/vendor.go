@@ -48,6 +48,8 @@ type vendor struct {
 // names in the code are relative to it.
 const vendorDir = "__edgeplay_vendor"
 
+var debugVendor = false
+
 // modulesFor returns the modules that entries need (their chunks and the
 // chunks those load), building first when an entry is new or a package
 // file changed. Goroutine-safe.
@@ -111,7 +113,7 @@ func (v *vendor) build(entries []string) {
 		opts.Format = api.FormatESModule
 		opts.Splitting = true
 		opts.Metafile = true
-		opts.Sourcemap = api.SourceMapInline
+		opts.Sourcemap = api.SourceMapNone
 		opts.EntryNames = "[name]-[hash]"
 		opts.ChunkNames = "chunk-[hash]"
 		ctx, err := api.Context(opts)
@@ -125,7 +127,12 @@ func (v *vendor) build(entries []string) {
 	}
 	v.stale = false
 	v.builds++
+	t0 := time.Now()
 	out := v.ctx.Rebuild()
+	if debugVendor {
+		fmt.Println("vendor esbuild", time.Since(t0))
+		defer func() { fmt.Println("vendor total", time.Since(t0)) }()
+	}
 	var diags diag.List
 	for _, m := range out.Errors {
 		diags.Add(bundle.Convert(v.g.root, diag.Error, m))
@@ -240,7 +247,7 @@ func (v *vendor) convert(id, name, code string, imports []struct {
 		Format:         api.FormatCommonJS,
 		Target:         api.ESNext,
 		Supported:      bundle.Unsupported(),
-		Sourcemap:      api.SourceMapInline,
+		Sourcemap:      api.SourceMapNone,
 		SourcesContent: api.SourcesContentExclude,
 		Sourcefile:     vendorDir + "/" + name,
 		Charset:        api.CharsetUTF8,

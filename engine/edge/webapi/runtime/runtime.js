@@ -107,20 +107,48 @@ internals.cancelReader = function cancelReader(reader, reason) {
 internals.makeLoader = function makeLoader(moduleFn) {
   const cache = new Map();
   const unwrapped = new Set();
+  const importers = new Map(); // id -> the ids of the modules that loaded it
+  let current = null; // the module being evaluated
   function load(id) {
+    if (current !== null) {
+      let s = importers.get(id);
+      if (s === undefined) importers.set(id, (s = new Set()));
+      s.add(current);
+    }
     let m = cache.get(id);
     if (m === undefined) {
       const def = moduleFn(id);
       m = { exports: {} };
       cache.set(id, m);
       if (def[1]) unwrapped.add(id);
-      def[0].call(m.exports, m.exports, require, m);
+      const outer = current;
+      current = id;
+      try {
+        def[0].call(m.exports, m.exports, require, m);
+      } finally {
+        current = outer;
+      }
     }
     return unwrapped.has(id) ? m.exports.default : m.exports;
   }
   function require(id) {
     return load(String(id));
   }
+  // invalidate(ids) forgets the instances of ids and of every module that
+  // loaded one of them, so that the next load evaluates them again (a
+  // rebuild changed them); the other modules keep their instances.
+  load.invalidate = function invalidate(ids) {
+    const queue = Array.from(ids);
+    while (queue.length > 0) {
+      const id = queue.pop();
+      if (!cache.has(id)) continue;
+      cache.delete(id);
+      unwrapped.delete(id);
+      const by = importers.get(id);
+      importers.delete(id);
+      if (by !== undefined) by.forEach((p) => queue.push(p));
+    }
+  };
   return load;
 };
 
