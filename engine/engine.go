@@ -67,10 +67,17 @@ type Engine struct {
 	graph   *graph.Graph
 	// buildIDs numbers route builds (Snapshot.BuildID).
 	buildIDs atomic.Int64
+	// foreground counts the builds a request waits for (entry.want): the
+	// start-up builds of the other routes pause meanwhile, so that the
+	// requested route has the CPU (esbuild and goja's compile of its
+	// packages take a few hundred ms of it on two cores).
+	foreground atomic.Int32
 	// analysis: the analysis of every route's size and deploy
 	// diagnostics runs on one goroutine, again when builds happened
 	// meanwhile.
 	anMu      sync.Mutex
+	anPending bool // anTimer will start one
+	anTimer   *time.Timer
 	anRunning bool
 	anAgain   bool
 	anDone    chan struct{} // closed when no analysis runs or is due
@@ -87,6 +94,9 @@ type Engine struct {
 	trimMu sync.Mutex
 	trim   *time.Timer
 	served atomic.Uint64 // exchanges ended, for trimAfterTraffic
+	// lastTraffic is when a request last started, sent or ended (unix
+	// ns): the analysis waits for a lull (runAnalysis).
+	lastTraffic atomic.Int64
 
 	logMu   sync.Mutex
 	ready   chan struct{}
@@ -133,6 +143,7 @@ func New(opts Options) (*Engine, error) {
 	e.anDone = make(chan struct{})
 	close(e.anDone)
 	e.journal = traffic.NewJournal(traffic.Options{Publish: func(te traffic.Event) {
+		e.lastTraffic.Store(time.Now().UnixNano())
 		if te.Kind == traffic.EventEnd {
 			e.served.Add(1)
 		}
@@ -284,6 +295,7 @@ func (e *Engine) Close() error {
 	for _, en := range entries {
 		en.close()
 	}
+	e.stopAnalysis()
 	e.builds.Wait()
 	e.waitAnalysis()
 	e.graph.Close()
@@ -635,6 +647,9 @@ func (e *Engine) buildAll(entries []*entry, once bool) {
 			defer wg.Done()
 			defer func() { <-sem }()
 			if once {
+				for i := 0; i < 500 && e.foreground.Load() > 0; i++ {
+					time.Sleep(2 * time.Millisecond)
+				}
 				en.buildOnce()
 			} else {
 				en.build()
@@ -652,6 +667,10 @@ func (e *Engine) buildAll(entries []*entry, once bool) {
 // large bundle take tens of MB for a moment, and Go's background scavenger
 // would hold on to most of it for minutes in a process that then idles
 // all day. Debounced, so a burst of saves pays for one trim.
+//
+// Not sooner than trimDelay after the last build: memory given back is
+// faulted in and zeroed again by the next builds and isolates, which a
+// burst of saves or a client going over every route would pay for.
 func (e *Engine) trimSoon() {
 	e.trimMu.Lock()
 	defer e.trimMu.Unlock()
@@ -662,10 +681,10 @@ func (e *Engine) trimSoon() {
 		return // Close stopped the timer; a build that ended since must not restart it
 	}
 	if e.trim == nil {
-		e.trim = time.AfterFunc(300*time.Millisecond, debug.FreeOSMemory)
+		e.trim = time.AfterFunc(trimDelay, debug.FreeOSMemory)
 		return
 	}
-	e.trim.Reset(300 * time.Millisecond)
+	e.trim.Reset(trimDelay)
 }
 
 func (e *Engine) markReady() {
@@ -884,14 +903,31 @@ func (e *Engine) packagesChanged(paths map[string]bool) bool {
 	return false
 }
 
+// analysisDelay is how long the analysis waits after the build that asked
+// for it: the requests a save was made for are served first, and the
+// other builds of a burst (a lib save rebuilds every route that loads it)
+// join the same analysis.
+const analysisDelay = 150 * time.Millisecond
+
+// trimDelay is the quiet time after builds before their memory is given
+// back to the system (trimSoon).
+const trimDelay = 2 * time.Second
+
 // analyzeSoon runs the analysis of every edge route (sizes, Node.js
-// imports, esbuild's whole-route errors) on a goroutine, after the builds
-// of the moment: it costs tens of milliseconds for a project of a hundred
-// routes, so it never runs before a save is served, and a burst of saves
-// costs one more analysis, not one each.
+// imports, esbuild's whole-route errors) on a goroutine, a moment after
+// the builds that ask for it: it costs tens of milliseconds for a project
+// of a hundred routes, so it never runs before a save is served, and a
+// burst of saves costs one more analysis, not one each.
 func (e *Engine) analyzeSoon() {
 	e.anMu.Lock()
 	defer e.anMu.Unlock()
+	switch {
+	case e.anRunning:
+		e.anAgain = true
+		return
+	case e.anPending:
+		return // the analysis due runs after this build anyway
+	}
 	e.mu.Lock()
 	closed := e.closed
 	if !closed {
@@ -901,28 +937,64 @@ func (e *Engine) analyzeSoon() {
 	if closed {
 		return
 	}
-	if e.anRunning {
-		e.anAgain = true
-		e.builds.Done()
-		return
-	}
-	e.anRunning = true
+	e.anPending = true
 	e.anDone = make(chan struct{})
-	go func() {
-		defer e.builds.Done()
-		for {
-			e.analyze()
-			e.anMu.Lock()
-			if !e.anAgain {
-				e.anRunning = false
-				close(e.anDone)
-				e.anMu.Unlock()
-				return
-			}
-			e.anAgain = false
+	e.anTimer = time.AfterFunc(analysisDelay, e.runAnalysis)
+}
+
+// runAnalysis runs analyses until none is due.
+func (e *Engine) runAnalysis() {
+	defer e.builds.Done()
+	e.anMu.Lock()
+	e.anPending, e.anRunning = false, true
+	e.anMu.Unlock()
+	for {
+		e.waitLull()
+		e.analyze()
+		e.anMu.Lock()
+		if !e.anAgain {
+			e.anRunning = false
+			close(e.anDone)
 			e.anMu.Unlock()
+			return
 		}
-	}()
+		e.anAgain = false
+		e.anMu.Unlock()
+		time.Sleep(analysisDelay)
+	}
+}
+
+// waitLull waits until no request has moved for lullQuiet, lullMax at
+// most: the analysis takes a core for tens of milliseconds, which a client
+// going over every route, or waiting for a save, should not pay for; under
+// continuous load it runs anyway once lullMax has passed.
+func (e *Engine) waitLull() {
+	const lullQuiet, lullMax = 100 * time.Millisecond, 2 * time.Second
+	deadline := time.Now().Add(lullMax)
+	for time.Now().Before(deadline) {
+		e.mu.Lock()
+		closed := e.closed
+		e.mu.Unlock()
+		if closed {
+			return
+		}
+		quiet := time.Since(time.Unix(0, e.lastTraffic.Load()))
+		if quiet >= lullQuiet {
+			return
+		}
+		time.Sleep(lullQuiet - quiet)
+	}
+}
+
+// stopAnalysis cancels an analysis that is due and not started.
+func (e *Engine) stopAnalysis() {
+	e.anMu.Lock()
+	defer e.anMu.Unlock()
+	if e.anPending && e.anTimer.Stop() {
+		e.anPending = false
+		close(e.anDone)
+		e.builds.Done()
+	}
 }
 
 // waitAnalysis waits until no analysis runs or is due.

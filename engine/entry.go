@@ -88,6 +88,8 @@ func (en *entry) want() {
 	e.mu.Unlock()
 	go func() {
 		defer e.builds.Done()
+		e.foreground.Add(1)
+		defer e.foreground.Add(-1)
 		en.buildOnce()
 	}()
 }

@@ -33,6 +33,7 @@ type Graph struct {
 
 	vendor *vendor
 	an     *analyzer
+	cache  *diskCache
 
 	moduleBuilds atomic.Int64 // project-file module builds so far (tests)
 }
@@ -52,7 +53,7 @@ func New(opts Options) *Graph {
 		root = opts.Root
 	}
 	opts.Root = root
-	g := &Graph{opts: opts, root: root, files: map[string]*fileModule{}, virtual: map[string]*edge.Module{}}
+	g := &Graph{opts: opts, root: root, files: map[string]*fileModule{}, virtual: map[string]*edge.Module{}, cache: newDiskCache()}
 	g.vendor = &vendor{g: g, entryIDs: map[string]string{}, compiled: map[string]*edge.Module{}}
 	g.an = newAnalyzer(g)
 	return g
@@ -289,9 +290,6 @@ func (g *Graph) Stats() Stats {
 	g.mu.Unlock()
 	g.vendor.mu.Lock()
 	st.Chunks, st.VendorBuilds = len(g.vendor.mods), g.vendor.builds
-	if g.vendor.ctx != nil {
-		st.Contexts++
-	}
 	g.vendor.mu.Unlock()
 	n, open := g.an.stats()
 	st.Analyses = n

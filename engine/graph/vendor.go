@@ -28,8 +28,7 @@ type vendor struct {
 	g *Graph
 
 	mu      sync.Mutex // one build at a time; guards the fields below
-	ctx     api.BuildContext
-	entries []string // absolute, sorted: the context's entry points
+	entries []string // absolute, sorted: the bundle's entry points
 	stale   bool
 	built   bool
 	// by entry file: the entry chunk's module ID, or the error that
@@ -102,50 +101,105 @@ func (v *vendor) modulesFor(entries []string, into map[string]*edge.Module) (ids
 	return ids, v.diags
 }
 
-// build (re)builds the context over entries. Called with v.mu.
+// chunk is one output of the package bundle, converted to wrapped
+// CommonJS: what the disk cache keeps.
+type chunk struct {
+	ID      string   `json:"id"`
+	Name    string   `json:"name"`
+	Hash    string   `json:"hash"` // esbuild's hash of the ESM output
+	Code    string   `json:"code"`
+	Imports []string `json:"imports"` // chunk IDs
+	Entry   string   `json:"entry,omitempty"`
+	Unwrap  bool     `json:"unwrap,omitempty"`
+}
+
+// build (re)builds the bundle over entries: from the disk cache when a
+// bundle of the same package files is there (a second start, or another
+// copy of the project), else with esbuild. Called with v.mu.
 func (v *vendor) build(entries []string) {
 	start := time.Now()
-	if v.ctx == nil || !equalStrings(entries, v.entries) {
-		v.dispose()
-		opts := bundle.BaseOptions(v.g.root, v.g.opts.NodeEnv, nil)
-		opts.EntryPoints = entries
-		opts.Outdir = filepath.Join(v.g.root, vendorDir)
-		opts.Format = api.FormatESModule
-		opts.Splitting = true
-		opts.Metafile = true
-		opts.Sourcemap = api.SourceMapNone
-		opts.EntryNames = "[name]-[hash]"
-		opts.ChunkNames = "chunk-[hash]"
-		ctx, err := api.Context(opts)
-		if err != nil {
-			v.fail(entries, diag.Errorf(diag.IDBuild, "esbuild could not set up the package bundle: %v", err.Errors))
-			return
-		}
-		openContexts.Add(1)
-		v.ctx = ctx
-		v.entries = entries
-	}
 	v.stale = false
 	v.builds++
-	t0 := time.Now()
-	out := v.ctx.Rebuild()
-	if debugVendor {
-		fmt.Println("vendor esbuild", time.Since(t0))
-		defer func() { fmt.Println("vendor total", time.Since(t0)) }()
+	chunks, inputs, diags, ok := v.g.cache.load(v.g, entries)
+	if !ok {
+		chunks, inputs, diags, ok = v.bundle(entries)
+		if !ok {
+			v.fail(entries, diags...)
+			return
+		}
+		v.g.cache.store(v.g, entries, chunks, inputs)
 	}
+	v.entries = entries
+	mods := map[string]*edge.Module{}
+	imports := map[string][]string{}
+	entryIDs := map[string]string{}
+	compiled := map[string]*edge.Module{}
+	// Compiled in parallel: zod's chunk alone takes a hundred ms.
+	results := make([]*edge.Module, len(chunks))
+	errs := make([]error, len(chunks))
+	var wg sync.WaitGroup
+	for i, c := range chunks {
+		if m := v.compiled[c.Hash]; m != nil && m.ID == c.ID && m.Unwrap == c.Unwrap {
+			results[i] = m
+			continue
+		}
+		wg.Add(1)
+		go func(i int, c chunk) {
+			defer wg.Done()
+			m, err := edge.CompileModule(c.ID, "node_modules ("+c.Name+")", c.Code)
+			if err == nil {
+				m.Unwrap = c.Unwrap
+			}
+			results[i], errs[i] = m, err
+		}(i, c)
+	}
+	wg.Wait()
+	for i, c := range chunks {
+		if errs[i] != nil {
+			diags.Add(toDiag(errs[i], vendorDir+"/"+c.Name))
+			continue
+		}
+		mods[c.ID], compiled[c.Hash] = results[i], results[i]
+		imports[c.ID] = c.Imports
+		if c.Entry != "" {
+			entryIDs[filepath.Join(v.g.root, filepath.FromSlash(c.Entry))] = c.ID
+		}
+	}
+	v.mods, v.imports, v.entryIDs, v.inputs, v.compiled, v.diags = mods, imports, entryIDs, inputs, compiled, diags
+	v.built = true
+	v.dur = time.Since(start)
+	if debugVendor {
+		fmt.Println("vendor build", time.Since(start))
+	}
+}
+
+// bundle runs esbuild over entries and converts its outputs. The context
+// is let go of afterwards: packages change rarely, and its caches (every
+// package file's syntax tree) would stay in memory all day for the next
+// rebuild. Called with v.mu.
+func (v *vendor) bundle(entries []string) ([]chunk, map[string]bool, diag.List, bool) {
+	root := v.g.root
+	opts := bundle.BaseOptions(root, v.g.opts.NodeEnv, nil)
+	opts.EntryPoints = entries
+	opts.Outdir = filepath.Join(root, vendorDir)
+	opts.Format = api.FormatESModule
+	opts.Splitting = true
+	opts.Metafile = true
+	opts.EntryNames = "[name]-[hash]"
+	opts.ChunkNames = "chunk-[hash]"
+	out := api.Build(opts)
 	var diags diag.List
 	for _, m := range out.Errors {
-		diags.Add(bundle.Convert(v.g.root, diag.Error, m))
+		diags.Add(bundle.Convert(root, diag.Error, m))
 	}
 	for _, m := range out.Warnings {
 		if m.ID == "direct-eval" {
 			continue
 		}
-		diags.Add(bundle.Convert(v.g.root, diag.Warning, m))
+		diags.Add(bundle.Convert(root, diag.Warning, m))
 	}
 	if len(out.Errors) > 0 {
-		v.fail(entries, diags...)
-		return
+		return nil, nil, diags, false
 	}
 	var meta struct {
 		Inputs map[string]struct {
@@ -160,14 +214,14 @@ func (v *vendor) build(entries []string) {
 		} `json:"outputs"`
 	}
 	if err := json.Unmarshal([]byte(out.Metafile), &meta); err != nil {
-		v.fail(entries, diag.Errorf(diag.IDBuild, "edgeplay could not read esbuild's metafile of the package bundle: %v", err))
-		return
+		diags.Add(diag.Errorf(diag.IDBuild, "edgeplay could not read esbuild's metafile of the package bundle: %v", err))
+		return nil, nil, diags, false
 	}
-	mods := map[string]*edge.Module{}
-	imports := map[string][]string{}
-	entryIDs := map[string]string{}
-	compiled := map[string]*edge.Module{}
-	root := v.g.root
+	var (
+		chunks []chunk
+		mu     sync.Mutex
+		wg     sync.WaitGroup
+	)
 	for _, f := range out.OutputFiles {
 		if !strings.HasSuffix(f.Path, ".js") {
 			continue
@@ -177,42 +231,44 @@ func (v *vendor) build(entries []string) {
 		if !ok {
 			continue
 		}
-		id := prefixChunk + path.Base(relOut)
-		var deps []string
+		c := chunk{ID: prefixChunk + path.Base(relOut), Name: path.Base(relOut), Hash: f.Hash}
+		var imps []string
 		for _, imp := range om.Imports {
 			if imp.Kind == "import-statement" {
-				deps = append(deps, prefixChunk+path.Base(imp.Path))
+				c.Imports = append(c.Imports, prefixChunk+path.Base(imp.Path))
+				imps = append(imps, path.Base(imp.Path))
 			}
 		}
-		imports[id] = deps
-		unwrap := false
 		if om.EntryPoint != "" {
-			abs := filepath.Join(root, filepath.FromSlash(om.EntryPoint))
-			entryIDs[abs] = id
-			unwrap = meta.Inputs[om.EntryPoint].Format == "cjs"
+			c.Entry = om.EntryPoint
+			c.Unwrap = meta.Inputs[om.EntryPoint].Format == "cjs"
 		}
-		key := f.Hash
-		if m := v.compiled[key]; m != nil && m.Unwrap == unwrap && m.ID == id {
-			mods[id], compiled[key] = m, m
-			continue
-		}
-		m, err := v.convert(id, path.Base(relOut), string(f.Contents), om.Imports)
-		if err != nil {
-			diags.Add(toDiag(err, relOut))
-			continue
-		}
-		m.Unwrap = unwrap
-		mods[id], compiled[key] = m, m
+		wg.Add(1)
+		go func(c chunk, code string) {
+			defer wg.Done()
+			conv, err := convertChunk(c.Name, code, imps)
+			mu.Lock()
+			defer mu.Unlock()
+			if err != nil {
+				diags.Add(toDiag(err, relOut))
+				return
+			}
+			c.Code = conv
+			chunks = append(chunks, c)
+		}(c, string(f.Contents))
 	}
+	wg.Wait()
+	if diags.HasErrors() {
+		return nil, nil, diags, false
+	}
+	sort.Slice(chunks, func(i, j int) bool { return chunks[i].ID < chunks[j].ID })
 	inputs := map[string]bool{}
 	for p := range meta.Inputs {
 		if abs := bundle.AbsInput(root, p); abs != "" {
 			inputs[abs] = true
 		}
 	}
-	v.mods, v.imports, v.entryIDs, v.inputs, v.compiled, v.diags = mods, imports, entryIDs, inputs, compiled, diags
-	v.built = true
-	v.dur = time.Since(start)
+	return chunks, inputs, diags, true
 }
 
 // fail records a package bundle that did not build: every entry's routes
@@ -222,52 +278,31 @@ func (v *vendor) fail(entries []string, diags ...diag.Message) {
 	v.built = true
 	v.mods, v.imports, v.entryIDs = map[string]*edge.Module{}, map[string][]string{}, map[string]string{}
 	v.diags = diags
-	v.dispose()
 }
 
-// dispose lets go of the context. Called with v.mu.
-func (v *vendor) dispose() {
-	if v.ctx != nil {
-		v.ctx.Dispose()
-		v.ctx = nil
-		openContexts.Add(-1)
-	}
-}
-
-// convert turns one ESM output of the package bundle into a wrapped
-// CommonJS module: esbuild's transform rewrites the chunk's imports and
-// exports (and carries its inline source map through), and the relative
-// chunk paths become chunk IDs.
-func (v *vendor) convert(id, name, code string, imports []struct {
-	Path string `json:"path"`
-	Kind string `json:"kind"`
-}) (*edge.Module, error) {
+// convertChunk turns one ESM output of the package bundle into wrapped
+// CommonJS: esbuild's transform rewrites the chunk's imports and exports,
+// and the relative paths of the chunks it imports become chunk IDs.
+func convertChunk(name, code string, imports []string) (string, error) {
 	res := api.Transform(code, api.TransformOptions{
-		Loader:         api.LoaderJS,
-		Format:         api.FormatCommonJS,
-		Target:         api.ESNext,
-		Supported:      bundle.Unsupported(),
-		Sourcemap:      api.SourceMapNone,
-		SourcesContent: api.SourcesContentExclude,
-		Sourcefile:     vendorDir + "/" + name,
-		Charset:        api.CharsetUTF8,
-		LegalComments:  api.LegalCommentsNone,
-		Banner:         edge.ModuleWrapperStart,
-		Footer:         edge.ModuleWrapperEnd,
-		LogLevel:       api.LogLevelSilent,
+		Loader:        api.LoaderJS,
+		Format:        api.FormatCommonJS,
+		Target:        api.ESNext,
+		Supported:     bundle.Unsupported(),
+		Charset:       api.CharsetUTF8,
+		LegalComments: api.LegalCommentsNone,
+		Banner:        edge.ModuleWrapperStart,
+		Footer:        edge.ModuleWrapperEnd,
+		LogLevel:      api.LogLevelSilent,
 	})
 	if len(res.Errors) > 0 {
-		return nil, fmt.Errorf("converting the package chunk %s: %s", name, res.Errors[0].Text)
+		return "", fmt.Errorf("converting the package chunk %s: %s", name, res.Errors[0].Text)
 	}
 	out := string(res.Code)
-	for _, imp := range imports {
-		if imp.Kind != "import-statement" {
-			continue
-		}
-		base := path.Base(imp.Path)
+	for _, base := range imports {
 		out = strings.ReplaceAll(out, `require("./`+base+`")`, `require("`+prefixChunk+base+`")`)
 	}
-	return edge.CompileModule(id, "node_modules ("+name+")", out)
+	return out, nil
 }
 
 // changed marks the bundle stale when a file it bundled changed.
@@ -299,7 +334,6 @@ func (v *vendor) files() []string {
 func (v *vendor) close() {
 	v.mu.Lock()
 	defer v.mu.Unlock()
-	v.dispose()
 	v.entries, v.built = nil, false
 	v.mods, v.imports, v.entryIDs, v.inputs = map[string]*edge.Module{}, map[string][]string{}, map[string]string{}, map[string]bool{}
 	v.compiled = map[string]*edge.Module{}
