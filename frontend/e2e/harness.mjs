@@ -26,14 +26,19 @@ export function freePort() {
 }
 
 /**
- * Copies projects/sample to a temp folder and starts edgeplay on it.
+ * Copies projects/sample to a temp folder (or lets make(dir) write a
+ * project there and return its path) and starts edgeplay on it.
  * Resolves once both the UI line and the ready line are printed.
  */
-export async function startEdgeplay() {
+export async function startEdgeplay({ make, timeout = 30000 } = {}) {
   const bin = resolve(process.env.EDGEPLAY_BIN || join(repo, 'bin', 'edgeplay-headless'));
   const dir = mkdtempSync(join(tmpdir(), 'edgeplay-e2e-'));
-  const project = join(dir, 'sample');
-  cpSync(join(repo, 'projects', 'sample'), project, { recursive: true });
+  let project;
+  if (make) project = make(dir);
+  else {
+    project = join(dir, 'sample');
+    cpSync(join(repo, 'projects', 'sample'), project, { recursive: true });
+  }
   const port = await freePort();
   const home = join(dir, 'home');
   mkdirSync(home);
@@ -49,7 +54,7 @@ export async function startEdgeplay() {
   });
   proc.stderr.on('data', (b) => (out += b));
   const { ui, api } = await new Promise((res, rej) => {
-    const timer = setTimeout(() => rej(new Error('edgeplay did not start within 30 s:\n' + out)), 30000);
+    const timer = setTimeout(() => rej(new Error(`edgeplay did not start within ${timeout / 1000} s:\n` + out)), timeout);
     proc.on('exit', (code) => rej(new Error(`edgeplay exited (${code}):\n${out}`)));
     const poll = setInterval(() => {
       const u = /ui on (http:\/\/\S+)/.exec(out);

@@ -2,7 +2,7 @@
 // few), keyed by the caller's key, and sticks to the newest row until the
 // user scrolls up (DevTools' keepScrollingToBottom).
 
-import type { ComponentChildren } from 'preact';
+import type { ComponentChildren, CSSProperties } from 'preact';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 
 export interface VirtualListProps<T> {
@@ -13,6 +13,7 @@ export interface VirtualListProps<T> {
   stick?: boolean; // follow new rows at the bottom
   reveal?: { index: number }; // scrolled into view when this object changes (keep it in state)
   class?: string;
+  style?: CSSProperties; // e.g. a flex basis of the rows' total height, so a short list takes only its rows' room
   testid?: string;
   empty?: ComponentChildren;
   onStuckChange?: (stuck: boolean) => void;
@@ -26,6 +27,15 @@ export function visibleRange(count: number, rowHeight: number, scrollTop: number
   const first = Math.max(0, Math.floor(scrollTop / rowHeight) - overscan);
   const last = Math.min(count, Math.ceil((scrollTop + Math.max(height, rowHeight)) / rowHeight) + overscan);
   return [first, Math.max(first, last)];
+}
+
+/**
+ * The scroll position to render from: a list that just got shorter (a
+ * filter) is drawn where the browser will clamp the scroll, not from the
+ * stale position, which would show no rows. Pure; exported for tests.
+ */
+export function clampScroll(scrollTop: number, total: number, height: number): number {
+  return Math.max(0, Math.min(scrollTop, total - height));
 }
 
 export function VirtualList<T>(props: VirtualListProps<T>) {
@@ -96,7 +106,7 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
     }
   };
 
-  const [first, last] = visibleRange(items.length, rowHeight, scrollTop, height);
+  const [first, last] = visibleRange(items.length, rowHeight, clampScroll(scrollTop, total, height), height);
   const rows: ComponentChildren[] = [];
   for (let i = first; i < last; i++) {
     const it = items[i];
@@ -107,7 +117,7 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
     );
   }
   return (
-    <div class={`vlist ${props.class ?? ''}`} ref={el} onScroll={onScroll} data-testid={props.testid} tabIndex={-1}>
+    <div class={`vlist ${props.class ?? ''}`} style={props.style} ref={el} onScroll={onScroll} data-testid={props.testid} tabIndex={-1}>
       {items.length === 0 && props.empty}
       <div class="vlist-spacer" style={{ height: `${total}px` }}>
         {rows}

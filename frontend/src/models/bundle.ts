@@ -25,12 +25,18 @@ export interface ModuleGroup {
   modules: BuildInput[]; // heaviest first
 }
 
+/** The group a module belongs to: "pkg:<name>" for a package's files, the path for project code. */
+export function groupKeyOf(path: string): string {
+  const pkg = packageOf(path);
+  return pkg ? `pkg:${pkg}` : path;
+}
+
 /** Groups a build's inputs: one group per package, one per project module. Heaviest first. */
 export function groupModules(inputs: BuildInput[]): ModuleGroup[] {
   const byKey = new Map<string, ModuleGroup>();
   for (const m of inputs) {
     const pkg = packageOf(m.path);
-    const key = pkg ? `pkg:${pkg}` : m.path;
+    const key = groupKeyOf(m.path);
     let g = byKey.get(key);
     if (!g) {
       g = { key, label: pkg || m.path, kind: pkg ? 'package' : 'project', bytes: 0, modules: [] };

@@ -13,6 +13,8 @@ export interface BundleState {
 
 const initial: BundleState = { file: '', data: null, loading: false, error: '', module: '' };
 export const bundle = createStore<BundleState>(initial);
+/** The Bundles view's search over its route list. */
+export const bundleQuery = createStore('');
 
 type Loader = (file: string) => Promise<BundleInfo>;
 let loader: Loader = () => Promise.reject(new Error('no loader'));
@@ -56,4 +58,5 @@ export function bundleBuilt(file: string): void {
 export function resetBundles(): void {
   gen++;
   bundle.set(initial);
+  bundleQuery.set('');
 }

@@ -5,6 +5,9 @@ import { createStore, derived } from './store';
 
 export const routes = createStore<RouteInfo[]>([]);
 export const projectDiagnostics = createStore<Diag[]>([]);
+/** The Routes view's search box and selected row (a route's file, stable across rebuilds). */
+export const routeQuery = createStore('');
+export const selectedRoute = createStore('');
 
 export function setRoutes(list: RouteInfo[]): void {
   routes.set(list ?? []);
@@ -49,4 +52,6 @@ export const lastBuiltAt = derived([routes], () => {
 export function resetRoutes(): void {
   routes.set([]);
   projectDiagnostics.set([]);
+  routeQuery.set('');
+  selectedRoute.set('');
 }
