@@ -211,7 +211,7 @@ export default (req: Request) => {
 	took := time.Since(start)
 	close(stop)
 	served := <-done
-	if code != 500 || !strings.Contains(body, "EDGE_FUNCTION_INVOCATION_FAILED: Memory limit exceeded: the engine's heap reached ") ||
+	if code != 500 || !strings.Contains(body, "EDGE_FUNCTION_INVOCATION_FAILED: Memory limit exceeded: this request grew the engine's heap by ") ||
 		!strings.Contains(body, "past edgeplay's ceiling of 200 MB (MaxHeap); the route's isolate was stopped and replaced.") {
 		t.Errorf("got %d %q", code, body)
 	}

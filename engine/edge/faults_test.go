@@ -390,7 +390,7 @@ func TestHeapCeiling(t *testing.T) {
 			if !ok || e.Kind != KindMemory {
 				t.Fatalf("got %v, want a KindMemory error", err)
 			}
-			for _, want := range []string{"EDGE_FUNCTION_INVOCATION_FAILED: Memory limit exceeded: the engine's heap reached ", "past edgeplay's ceiling of 200 MB (MaxHeap)", "An Edge Function has 128 MB"} {
+			for _, want := range []string{"EDGE_FUNCTION_INVOCATION_FAILED: Memory limit exceeded: this request grew the engine's heap by ", "past edgeplay's ceiling of 200 MB (MaxHeap)", "An Edge Function has 128 MB"} {
 				if !strings.Contains(e.Text(), want) {
 					t.Errorf("error %q lacks %q", e.Text(), want)
 				}

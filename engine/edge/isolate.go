@@ -48,6 +48,9 @@ type isolate struct {
 
 	inflight atomic.Int32 // invocations and open streams
 	cost     atomic.Int64 // estimated memory (budget.go)
+	// setupHeap is the heap when set-up began: module code running at
+	// load is counted from it (memory.go).
+	setupHeap atomic.Uint64
 	used     atomic.Int64 // when last picked, unix ns
 	dead     atomic.Bool
 	deadCh   chan struct{}
@@ -98,6 +101,7 @@ func newIsolate(g *Generation) *isolate {
 
 func (iso *isolate) setup(rt *goja.Runtime) {
 	before := heapBytes()
+	iso.setupHeap.Store(before)
 	iso.touch()
 	defer func() {
 		iso.cost.Store(max(int64(heapBytes())-int64(before), minIsolateCost))

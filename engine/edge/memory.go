@@ -11,17 +11,22 @@ import (
 )
 
 // Memory limits. goja has no per-runtime accounting, and all isolates
-// share the process's Go heap, so the engine watches the heap as a whole
-// while requests run and blames the isolate that is running JS:
+// share the process's Go heap, so the engine watches the heap while
+// requests run and counts, for each isolate running JS, what the heap grew
+// by since its request began (or its set-up, for module code running at
+// load): not the heap as a whole, which holds the engine's own caches (the
+// build graph, compiled modules) and the other routes' isolates, and which
+// grows with the size of the project, not with what a request does.
 //
 //   - WarnHeap (default 128 MB, what an Edge Function gets on the
-//     platform): when the heap has grown by more than that since a request
-//     began, the request's console (the traffic log and the terminal) gets
-//     a warning, once.
-//   - MaxHeap (default 1 GiB): when the heap passes it, the isolate that
-//     has been running JS the longest is interrupted and replaced, and its
-//     request answers 500 EDGE_FUNCTION_INVOCATION_FAILED "Memory limit
-//     exceeded". Other isolates, and so other routes, go on.
+//     platform): when a request has grown the heap by more than that, its
+//     console (the traffic log and the terminal) gets a warning, once.
+//   - MaxHeap (default 1 GiB): when a request has grown the heap by more
+//     than that, the isolate running it (the one that has been running JS
+//     the longest, when several are over) is interrupted and replaced, and
+//     its request answers 500 EDGE_FUNCTION_INVOCATION_FAILED "Memory limit
+//     exceeded" with its own figure. Other isolates, and so other routes,
+//     go on.
 //
 // The heap is sampled every heapSampleEvery while any request is in
 // flight (runtime/metrics: ~0.3 µs, no stop-the-world), so a runaway
@@ -29,11 +34,11 @@ import (
 // overshoot is what it allocates in that time, or one allocation bigger
 // than that (the doubling a string doubling was in), which no sampling
 // can prevent. The measure is the Go heap, garbage not yet collected
-// included; so that garbage alone does not reach a ceiling whatever GOGC
-// and GOMEMLIMIT say, the watchdog has the heap collected past 3/4 of it
-// when the collector would not run before. After a stop, what the
-// stopped isolate grew the heap by is not counted against others until
-// it is collected.
+// included, and requests running side by side share it; so that garbage
+// alone does not reach a ceiling whatever GOGC and GOMEMLIMIT say, the
+// watchdog has the heap collected past 3/4 of it when the collector would
+// not run before. After a stop, what the stopped isolate grew the heap by
+// is not counted against others until it is collected.
 const (
 	DefaultMaxHeap  = 1 << 30
 	DefaultWarnHeap = 128 << 20
@@ -147,7 +152,7 @@ func (w *watchdog) check() {
 			break
 		}
 	}
-	counted := heap - min(uint64(max(w.dead.Load(), 0)), heap)
+	dead := uint64(max(w.dead.Load(), 0))
 	w.mu.Lock()
 	isos := make([]*isolate, 0, len(w.isolates))
 	for iso := range w.isolates {
@@ -155,6 +160,7 @@ func (w *watchdog) check() {
 	}
 	w.mu.Unlock()
 	var victim *isolate
+	var victimGrowth, counted uint64 // counted: the largest growth, for the collection below
 	var longest time.Duration
 	var soft uint64 // 3/4 of the lowest ceiling of the isolates running JS
 	for _, iso := range isos {
@@ -163,9 +169,15 @@ func (w *watchdog) check() {
 			continue
 		}
 		opts := &iso.gen().opts
-		if inv, ok := iso.loop.RunningOwner().(*invocation); ok && opts.WarnHeap > 0 &&
-			heap > inv.heapStart+uint64(opts.WarnHeap) && inv.memWarned.CompareAndSwap(false, true) {
-			inv.memoryWarning(heap)
+		start := iso.setupHeap.Load()
+		inv, isInv := iso.loop.RunningOwner().(*invocation)
+		if isInv {
+			start = inv.heapStart
+		}
+		growth := heap - min(start+dead, heap)
+		counted = max(counted, growth)
+		if isInv && opts.WarnHeap > 0 && growth > uint64(opts.WarnHeap) && inv.memWarned.CompareAndSwap(false, true) {
+			inv.memoryWarning(growth)
 		}
 		if opts.MaxHeap <= 0 {
 			continue
@@ -177,8 +189,8 @@ func (w *watchdog) check() {
 		if w.unwinding.Load() > 0 {
 			limit *= 2
 		}
-		if counted > limit && busy > longest {
-			victim, longest = iso, busy
+		if growth > limit && busy > longest {
+			victim, victimGrowth, longest = iso, growth, busy
 		}
 	}
 	// The heap counts garbage not collected yet. So that garbage alone
@@ -186,7 +198,7 @@ func (w *watchdog) check() {
 	// GOGC=off the collector would not run before GOMEMLIMIT), the
 	// watchdog has the heap collected once it passes 3/4 of a ceiling
 	// that the collector's own goal is beyond; at most once a second.
-	if soft > 0 && counted > soft && goal > soft*4/3 && !w.collecting.Load() && time.Since(w.lastGC) > time.Second {
+	if soft > 0 && counted > soft && goal > heap-counted+soft*4/3 && !w.collecting.Load() && time.Since(w.lastGC) > time.Second {
 		w.collecting.Store(true)
 		w.lastGC = time.Now()
 		go func() {
@@ -195,7 +207,7 @@ func (w *watchdog) check() {
 		}()
 	}
 	if victim != nil {
-		w.stopForMemory(victim, heap)
+		w.stopForMemory(victim, heap, victimGrowth)
 	}
 }
 
@@ -204,26 +216,26 @@ func (w *watchdog) check() {
 // gives it back to the system: a dev tool should not keep a 1 GB spike);
 // sampling goes on meanwhile, not counting what the stopped isolate grew
 // the heap by.
-func (w *watchdog) stopForMemory(iso *isolate, heap uint64) {
+func (w *watchdog) stopForMemory(iso *isolate, heap, growth uint64) {
 	owner := iso.loop.RunningOwner()
 	limit := iso.gen().opts.MaxHeap
 	iso.stop(&stopCause{
 		owner: owner,
-		err:   memoryError(heap, limit),
+		err:   memoryError(growth, limit),
 		other: &Error{Kind: KindStopped, Name: "Error",
 			Message: fmt.Sprintf("the edge isolate running this request was stopped because another request on it passed the memory limit (%s)", formatMB(uint64(limit)))},
 	})
-	var start uint64
+	start := iso.setupHeap.Load()
 	if inv, ok := owner.(*invocation); ok {
 		start = inv.heapStart
 	}
-	growth := func(heap uint64) int64 {
+	grownBy := func(heap uint64) int64 {
 		if heap < start {
 			return 0
 		}
 		return int64(heap - start)
 	}
-	dead := growth(heap)
+	dead := grownBy(heap)
 	w.dead.Add(dead)
 	w.unwinding.Add(1)
 	w.settling.Add(1)
@@ -237,7 +249,7 @@ func (w *watchdog) stopForMemory(iso *isolate, heap uint64) {
 		case <-time.After(unwindWait):
 		}
 		// The interrupted job may have finished one more allocation.
-		if d := growth(heapBytes()); d > dead {
+		if d := grownBy(heapBytes()); d > dead {
 			w.dead.Add(d - dead)
 			dead = d
 		}
@@ -251,7 +263,7 @@ func (w *watchdog) stopForMemory(iso *isolate, heap uint64) {
 		// being set up for the next request, say) for it.
 		for deadline := time.Now().Add(settleWait); dead > 0 && time.Now().Before(deadline); {
 			runtime.GC()
-			if left := growth(heapBytes()); left < dead {
+			if left := grownBy(heapBytes()); left < dead {
 				w.dead.Add(left - dead)
 				dead = left
 			}
@@ -299,10 +311,11 @@ func (w *watchdog) stopIdle() {
 	}
 }
 
-// memoryError is what the request that passed the ceiling gets.
-func memoryError(heap uint64, limit int64) *Error {
-	msg := fmt.Sprintf("Memory limit exceeded: the engine's heap reached %s while this request ran, past edgeplay's ceiling of %s (MaxHeap)",
-		formatMB(heap), formatMB(uint64(limit)))
+// memoryError is what the request that passed the ceiling gets: what it
+// grew the heap by.
+func memoryError(growth uint64, limit int64) *Error {
+	msg := fmt.Sprintf("Memory limit exceeded: this request grew the engine's heap by %s while it ran, past edgeplay's ceiling of %s (MaxHeap)",
+		formatMB(growth), formatMB(uint64(limit)))
 	return &Error{Kind: KindMemory, Name: ErrMemory, Message: msg,
 		Stack: ErrMemory + ": " + msg + "; the route's isolate was stopped and replaced.\n" +
 			fmt.Sprintf("An Edge Function has %s of memory on the platform.", formatMB(DefaultWarnHeap))}
@@ -310,18 +323,18 @@ func memoryError(heap uint64, limit int64) *Error {
 
 // memoryWarning tells the request's console that it passed the
 // platform's memory. Called on the watchdog goroutine.
-func (inv *invocation) memoryWarning(heap uint64) {
+func (inv *invocation) memoryWarning(growth uint64) {
 	g := inv.gen
 	if g.opts.Console == nil {
 		return
 	}
 	stop := ""
 	if g.opts.MaxHeap > 0 {
-		stop = "; edgeplay stops it when the heap passes " + formatMB(uint64(g.opts.MaxHeap))
+		stop = "; edgeplay stops it when it has grown the heap by " + formatMB(uint64(g.opts.MaxHeap))
 	}
 	g.opts.Console(inv.req.Owner, "warn", fmt.Sprintf(
 		"edgeplay: %s has grown the heap by %s during this request, past the %s an Edge Function has on the platform (deployed, it would fail with %s)%s",
-		g.script.Page, formatMB(heap-inv.heapStart), formatMB(uint64(g.opts.WarnHeap)), ErrMemory, stop))
+		g.script.Page, formatMB(growth), formatMB(uint64(g.opts.WarnHeap)), ErrMemory, stop))
 }
 
 func formatMB(n uint64) string {
