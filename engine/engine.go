@@ -81,6 +81,7 @@ type Engine struct {
 	anRunning bool
 	anAgain   bool
 	anDone    chan struct{} // closed when no analysis runs or is due
+	anRelease *time.Timer   // lets go of the analysis's caches once idle
 
 	mu      sync.Mutex // guards the fields below
 	table   *routes.Table
@@ -297,6 +298,11 @@ func (e *Engine) Close() error {
 	}
 	e.stopAnalysis()
 	e.builds.Wait()
+	e.anMu.Lock()
+	if e.anRelease != nil {
+		e.anRelease.Stop()
+	}
+	e.anMu.Unlock()
 	e.waitAnalysis()
 	e.graph.Close()
 	e.bus.close()
@@ -639,7 +645,14 @@ func (e *Engine) buildAll(entries []*entry, once bool) {
 		return
 	}
 	var wg sync.WaitGroup
-	sem := make(chan struct{}, max(2, runtime.GOMAXPROCS(0)))
+	// At start-up, one core is left to the requests: a request builds its
+	// own route (entry.want) and sets up its isolate while the others are
+	// built in the background.
+	workers := max(2, runtime.GOMAXPROCS(0))
+	if once {
+		workers = max(1, runtime.GOMAXPROCS(0)-1)
+	}
+	sem := make(chan struct{}, workers)
 	for _, en := range entries {
 		wg.Add(1)
 		sem <- struct{}{}
@@ -909,6 +922,10 @@ func (e *Engine) packagesChanged(paths map[string]bool) bool {
 // join the same analysis.
 const analysisDelay = 150 * time.Millisecond
 
+// analysisIdle is how long the analysis keeps esbuild's caches after it
+// last ran (Graph.ReleaseAnalysis).
+const analysisIdle = time.Second
+
 // trimDelay is the quiet time after builds before their memory is given
 // back to the system (trimSoon).
 const trimDelay = 2 * time.Second
@@ -955,6 +972,11 @@ func (e *Engine) runAnalysis() {
 		if !e.anAgain {
 			e.anRunning = false
 			close(e.anDone)
+			if e.anRelease == nil {
+				e.anRelease = time.AfterFunc(analysisIdle, e.graph.ReleaseAnalysis)
+			} else {
+				e.anRelease.Reset(analysisIdle)
+			}
 			e.anMu.Unlock()
 			return
 		}

@@ -3,6 +3,7 @@ package edge
 import (
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/dop251/goja"
 
@@ -48,7 +49,29 @@ type Module struct {
 	// source positions.
 	DynamicCode diag.List
 
-	prog *goja.Program
+	prog *goja.Program // compiled now, or on first use (see lazyCompileBytes)
+	code string        // kept only until a lazy compile ran
+	once sync.Once
+	err  error
+}
+
+// program returns the module's program, compiling it on first use.
+// Goroutine-safe.
+func (m *Module) program() (*goja.Program, error) {
+	m.once.Do(func() {
+		if m.prog != nil {
+			return
+		}
+		ast, err := goja.Parse(bundleFileName, m.code, webapi.NoFileSourceMaps)
+		if err == nil {
+			m.prog, err = goja.CompileAST(ast, true)
+		}
+		if err != nil {
+			m.err = diag.Errorf(diag.IDBuild, "the edge runtime cannot compile %s: %s", m.File, firstLine(err.Error())).At(m.File, 0, 0)
+		}
+		m.code = ""
+	})
+	return m.prog, m.err
 }
 
 // CompileModule parses and compiles one module's wrapped CommonJS code.
@@ -67,11 +90,19 @@ func CompileModule(id, file string, code string) (*Module, error) {
 	if err != nil {
 		return nil, diag.Errorf(diag.IDBuild, "the edge runtime cannot parse %s: %s", file, firstLine(err.Error())).At(file, 0, 0)
 	}
-	prog, err := goja.CompileAST(ast, true)
+	m := &Module{ID: id, File: file, Size: len(code), DynamicCode: dynamicCode(ast, code)}
+	if len(code) > lazyCompileBytes {
+		// Parsed now (syntax errors, dynamic code), compiled when an
+		// isolate first loads it: most large modules of a project (data
+		// tables, a route nobody calls today) are not loaded in a session.
+		m.code = code
+		return m, nil
+	}
+	m.prog, err = goja.CompileAST(ast, true)
 	if err != nil {
 		return nil, diag.Errorf(diag.IDBuild, "the edge runtime cannot compile %s: %s", file, firstLine(err.Error())).At(file, 0, 0)
 	}
-	return &Module{ID: id, File: file, Size: len(code), DynamicCode: dynamicCode(ast, code), prog: prog}, nil
+	return m, nil
 }
 
 // NewModuleScript makes a route from modules: entry's exports are the
@@ -109,7 +140,11 @@ func (iso *isolate) loadModules(rt *goja.Runtime, makeLoader goja.Callable) (goj
 		if m == nil {
 			panic(rt.NewTypeError(fmt.Sprintf("Dynamic require of %q is not supported", id)))
 		}
-		fn, err := rt.RunProgram(m.prog)
+		prog, err := m.program()
+		if err != nil {
+			panic(rt.NewGoError(err))
+		}
+		fn, err := rt.RunProgram(prog)
 		if err != nil {
 			panic(err) // an interrupt: goja carries it on up
 		}
