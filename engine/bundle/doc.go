@@ -1,8 +1,8 @@
-// Package bundle builds one edge route with esbuild's Go API, in process:
-// one incremental context per route, TypeScript and JSX, node_modules with
-// the edge conditions (edge-light, worker, browser), tsconfig paths, output
-// goja can run (an IIFE with what goja lacks lowered), a source map, a
-// metafile-based size report, and Next's diagnostics:
+// Package bundle holds what every esbuild build of edge code shares
+// (engine/graph runs the builds): the options (BaseOptions: the edge
+// conditions edge-light, worker, browser; the syntax goja lacks, lowered;
+// TypeScript and JSX; NODE_ENV), the edge plugin, the size report and
+// Next's diagnostics:
 //
 //   - `next/server` resolves to edgeplay's shim, so no node_modules/next is
 //     needed;
@@ -11,10 +11,11 @@
 //     trace, and becomes a stub that throws Next's runtime error when touched
 //     (as next dev does, so optional Node paths of libraries keep working);
 //
-//   - the bundle's gzip size is checked against the edge limit.
+//   - a route's gzip size is checked against the edge limit (SizeDiags);
 //
-//     b, err := bundle.New(bundle.Options{Root: dir, File: "pages/api/hello.ts", Limit: bundle.DefaultLimit})
-//     res := b.Build() // or Rebuild() after a save
-//     fmt.Println(res.Gzip, res.Diags)
-//     b.Close()
+//   - \p{…} in regular expressions is made to work in goja or reported
+//     (UnicodeRegexps);
+//
+//   - a route's runtime is read from its config as Next reads it
+//     (DetectRuntime), and Node.js routes are syntax-checked (CheckSyntax).
 package bundle

@@ -8,8 +8,6 @@ import (
 	"sync"
 
 	"github.com/evanw/esbuild/pkg/api"
-
-	"github.com/edgeplay/edgeplay/engine/diag"
 )
 
 const (
@@ -158,21 +156,6 @@ export default unsupported;
 		b.WriteString(" };\n")
 	}
 	return b.String()
-}
-
-// nodeDiagnostics rewrites the plugin's built-in warnings into Next's
-// words, now that their locations (from esbuild) and the import graph
-// (from the metafile) are known, and adds the import trace.
-func (b *Bundler) nodeDiagnostics(res *Result) {
-	res.NodeImports = b.st.modules()
-	for i := range res.Diags {
-		d := &res.Diags[i]
-		if (d.ID != diag.IDNodeModule && d.ID != diag.IDNodePolyfill) || d.Location == nil {
-			continue
-		}
-		trace := importTrace(res.Imports, res.File, d.Location.File)
-		d.Notes = append(d.Notes, diag.Note{Text: "Import trace for requested module:\n    " + strings.Join(trace, "\n    ")})
-	}
 }
 
 // importTrace returns the chain of imports from the route to file.

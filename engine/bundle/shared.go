@@ -7,7 +7,6 @@ import (
 	"github.com/evanw/esbuild/pkg/api"
 
 	"github.com/edgeplay/edgeplay/engine/diag"
-	"github.com/edgeplay/edgeplay/engine/edge"
 )
 
 // What the project's build graph (engine/graph) shares with the one-route
@@ -93,15 +92,11 @@ func NodeStubSource(module string) string { return nodeStub(module) }
 // project-relative paths under root (Node.js built-in imports in Next's
 // words).
 func Convert(root string, kind diag.Kind, m api.Message) diag.Message {
-	b := &Bundler{opts: Options{Root: root}}
-	return b.message(kind, m)
+	return convert(root, kind, m)
 }
 
 // Rel makes an esbuild path project-relative with forward slashes.
-func Rel(root, p string) string {
-	b := &Bundler{opts: Options{Root: root}}
-	return b.rel(p)
-}
+func Rel(root, p string) string { return rel(root, p) }
 
 // UnicodeRegexps makes \p{…} patterns work in goja or reports them (see
 // regexp.go); srcMap maps code to its sources.
@@ -142,7 +137,7 @@ func joinLines(l []string) string {
 
 // MetaPath turns a metafile path into the form results use
 // ("node:fs" for a built-in stub).
-func MetaPath(p string) string { return (&Bundler{}).metaPath(p) }
+func MetaPath(p string) string { return metaPath(p) }
 
 // AbsInput is the absolute path of a metafile input on disk, or "" for a
 // namespaced one (the shim, built-in stubs).
@@ -160,6 +155,3 @@ func AbsInput(root, p string) string {
 	}
 	return filepath.Join(root, filepath.FromSlash(p))
 }
-
-// Shared with edge: the global the IIFE assigns.
-var _ = edge.GlobalName

@@ -51,10 +51,10 @@ type isolate struct {
 	// setupHeap is the heap when set-up began: module code running at
 	// load is counted from it (memory.go).
 	setupHeap atomic.Uint64
-	used     atomic.Int64 // when last picked, unix ns
-	dead     atomic.Bool
-	deadCh   chan struct{}
-	killOnce sync.Once
+	used      atomic.Int64 // when last picked, unix ns
+	dead      atomic.Bool
+	deadCh    chan struct{}
+	killOnce  sync.Once
 	// cause says why the isolate was stopped, when it was for something a
 	// request did (spinning, memory, an internal error).
 	cause atomic.Pointer[stopCause]

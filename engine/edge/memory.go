@@ -72,9 +72,9 @@ type watchdog struct {
 	dead       atomic.Int64
 	unwinding  atomic.Int32
 	settling   atomic.Int32
-	collecting atomic.Bool // a collection the watchdog asked for runs
+	collecting atomic.Bool  // a collection the watchdog asked for runs
 	evicted    atomic.Int64 // isolates given back for the budget (budget.go)
-	lastGC     time.Time   // when it last asked; sampling goroutine only
+	lastGC     time.Time    // when it last asked; sampling goroutine only
 }
 
 // heapBytes is the Go heap in use: live objects and garbage not yet swept.

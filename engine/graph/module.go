@@ -51,9 +51,9 @@ type dep struct {
 
 // fileModule is one project file as a module: its current build.
 type fileModule struct {
-	id  string
-	abs string
-	rel string
+	id   string
+	abs  string
+	rel  string
 	with string // the import attributes' type ("text", "json"), or ""
 
 	mu    sync.Mutex // one build at a time

@@ -28,7 +28,7 @@ type vendor struct {
 	g *Graph
 
 	mu      sync.Mutex // one build at a time; guards the fields below
-	entries []string // absolute, sorted: the bundle's entry points
+	entries []string   // absolute, sorted: the bundle's entry points
 	stale   bool
 	built   bool
 	// by entry file: the entry chunk's module ID, or the error that

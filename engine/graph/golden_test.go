@@ -1,4 +1,4 @@
-package bundle
+package graph
 
 import (
 	"flag"
@@ -13,40 +13,6 @@ import (
 
 var update = flag.Bool("update", false, "update golden files")
 
-// project writes files into a temporary project folder.
-func project(t *testing.T, files map[string]string) string {
-	t.Helper()
-	dir := t.TempDir()
-	for name, content := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
-}
-
-func build(t *testing.T, dir, file string, limit int) *Result {
-	t.Helper()
-	b, err := New(Options{Root: dir, File: file, Page: "/" + strings.TrimSuffix(strings.TrimPrefix(file, "pages/"), filepath.Ext(file)), Limit: limit})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(b.Close)
-	return b.Build()
-}
-
-func formatDiags(l diag.List) string {
-	var s strings.Builder
-	for _, d := range l {
-		s.WriteString(d.Format())
-	}
-	return s.String()
-}
-
 func golden(t *testing.T, name, got string) {
 	t.Helper()
 	path := filepath.Join("testdata", name+".golden")
@@ -58,14 +24,43 @@ func golden(t *testing.T, name, got string) {
 	}
 	want, err := os.ReadFile(path)
 	if err != nil {
-		t.Fatalf("%v (run go test ./engine/bundle -update)", err)
+		t.Fatalf("%v (run go test ./engine/graph -update)", err)
 	}
 	if got != string(want) {
 		t.Errorf("%s: got\n%s\nwant\n%s", name, got, want)
 	}
 }
 
-func TestBuildDiagnostics(t *testing.T) {
+// diagnose builds a route as the engine does (its modules, then the
+// analysis of every route) and returns its diagnostics, each once.
+func diagnose(t *testing.T, root, file string, limit int) diag.List {
+	t.Helper()
+	g := New(Options{Root: root})
+	defer g.Close()
+	u, err := g.Load(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := "/" + strings.TrimSuffix(strings.TrimPrefix(file, "pages/"), filepath.Ext(file))
+	if limit == 0 {
+		limit = 1 << 20
+	}
+	res := g.Analyze([]Route{{File: file, Page: page, Limit: limit}})[file]
+	out := append(diag.List(nil), u.Diags...)
+	seen := map[string]bool{}
+	for _, d := range out {
+		seen[d.String()] = true
+	}
+	for _, d := range res.Diags {
+		if !seen[d.String()] {
+			seen[d.String()] = true
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+func TestDiagnostics(t *testing.T) {
 	tests := []struct {
 		name  string
 		files map[string]string
@@ -107,12 +102,23 @@ func TestBuildDiagnostics(t *testing.T) {
 			files: map[string]string{"pages/api/re.ts": "export default () => new Response(String(/\\p{L}+/u.test('é')) + /[\\p{Script_Extensions=Greek}]/u.test('α') + new RegExp('\\\\p{L}' + 'x', 'u'))\n"},
 			route: "pages/api/re.ts",
 		},
+		{
+			name: "missing-export",
+			files: map[string]string{
+				"pages/api/x.ts": "import { nope } from '../../lib/a'\nexport default () => new Response(String(nope))\n",
+				"lib/a.ts":       "export const yes = 1\n",
+			},
+			route: "pages/api/x.ts",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			dir := project(t, tt.files)
-			res := build(t, dir, tt.route, tt.limit)
-			golden(t, tt.name, formatDiags(res.Diags))
+			root := writeFiles(t, tt.files)
+			var s strings.Builder
+			for _, d := range diagnose(t, root, tt.route, tt.limit) {
+				s.WriteString(d.Format())
+			}
+			golden(t, tt.name, s.String())
 		})
 	}
 }
