@@ -42,8 +42,8 @@ type Options struct {
 	Log io.Writer
 	// NoWatch disables rebuilding on file changes.
 	NoWatch bool
-	// MaxHeap is the ceiling of the engine's Go heap in bytes: past it,
-	// the route running JS is stopped and answers 500 (default 1 GiB;
+	// MaxHeap is what a request may grow the Go heap by, in bytes: past
+	// it, the route running JS is stopped and answers 500 (default 1 GiB;
 	// negative: no ceiling). WarnHeap: a request that grows the heap by
 	// more than this gets a warning in its log (default 128 MB, the
 	// platform's memory per Edge Function). See edge.Options.

@@ -135,7 +135,7 @@ func ServeWith(args []string, stdout, stderr io.Writer, ui UI) int {
 	maxSize := &sizeFlag{n: bundle.DefaultLimit}
 	fs.Var(maxSize, "max-size", "bundle size limit, gzip (1MB, 2MB, 4MB or hobby, pro, enterprise)")
 	maxHeap := &sizeFlag{n: 1 << 30}
-	fs.Var(maxHeap, "max-heap", "stop a route (500) when the engine's heap passes this while it runs (the platform gives a function 128MB)")
+	fs.Var(maxHeap, "max-heap", "stop a request (500) that grows the heap by more than this while it runs (the platform gives a function 128MB)")
 	isoMem := &sizeFlag{n: edge.DefaultIsolateMemory}
 	fs.Var(isoMem, "isolate-memory", "memory the idle isolates of all routes may hold; past it the least recently used are given back")
 	withUI := fs.Bool("ui", false, "also serve the UI for a browser, on loopback, with a per-run token (printed)")

@@ -80,7 +80,7 @@ const (
 	KindTimeout                      // no response head in time: 504
 	KindStopped                      // the isolate was stopped under it: 500
 	KindStream                       // the response body stream failed
-	KindMemory                       // the engine's heap passed Options.MaxHeap: 500
+	KindMemory                       // the request grew the heap past Options.MaxHeap: 500
 )
 
 func (e *Error) Error() string {
@@ -133,10 +133,11 @@ type Options struct {
 	// the response was sent: it must not block. Not called for requests
 	// that used no waitUntil.
 	WaitUntil func(owner any, err *Error)
-	// MaxHeap is the ceiling of the engine's Go heap in bytes: past it,
-	// the isolate running JS is stopped and its request answers 500
+	// MaxHeap is what a request may grow the Go heap by, in bytes: past
+	// it, the isolate running it is stopped and the request answers 500
 	// (KindMemory). 0 means DefaultMaxHeap (1 GiB); negative disables it.
-	// The heap is the process's, shared by every route (see memory.go).
+	// The engine's caches and other routes' data are not counted (see
+	// memory.go).
 	MaxHeap int64
 	// WarnHeap: a request during which the heap grows by more than this
 	// gets a warning in its console, once. 0 means DefaultWarnHeap (128
