@@ -5,7 +5,6 @@ package main
 import (
 	"fmt"
 	"os"
-	"runtime/debug"
 
 	"github.com/edgeplay/edgeplay/app"
 	"github.com/edgeplay/edgeplay/engine"
@@ -14,13 +13,7 @@ import (
 )
 
 func main() {
-	// A dev server's live heap is small (tens of MB) but its garbage rate
-	// under a load test is high; the default GOGC=100 lets RSS grow to
-	// twice the live heap. 50 keeps it near the live set for a few per
-	// cent of throughput. GOGC in the environment still wins.
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(50)
-	}
+	tuneGC()
 	args := os.Args[1:]
 	if len(args) == 0 {
 		os.Exit(desktop(""))
