@@ -2,6 +2,7 @@ package graph
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"sort"
 	"sync"
@@ -225,15 +226,31 @@ func (g *Graph) virtualModule(d dep) (*edge.Module, error) {
 func (g *Graph) Changed(paths map[string]bool) bool {
 	g.an.changed(paths)
 	hit := g.vendor.changed(paths)
+	// A file that is gone makes its importers build again: their import
+	// of it no longer resolves, and that error, at the import, is the
+	// one to show.
+	gone := map[string]bool{}
+	for p := range paths {
+		if _, err := os.Stat(p); err != nil {
+			gone[p] = true
+		}
+	}
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	for _, fm := range g.files {
-		if paths[fm.abs] {
-			fm.mu.Lock()
+		fm.mu.Lock()
+		importsGone := false
+		for _, d := range fm.deps {
+			importsGone = importsGone || gone[d.abs]
+		}
+		if paths[fm.abs] || importsGone {
 			fm.stale = true
-			fm.mu.Unlock()
 			hit = true
 		}
+		if importsGone {
+			fm.built = false // built again even though its own text is the same
+		}
+		fm.mu.Unlock()
 	}
 	return hit
 }

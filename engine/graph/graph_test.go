@@ -148,3 +148,37 @@ export default () => new Response(String(x))
 		t.Fatalf("bad.ts: no size while its import is broken: %+v", bad)
 	}
 }
+
+// A deleted lib makes its importer fail at the import, in esbuild's words
+// and place; restoring it heals the route.
+func TestDeletedImport(t *testing.T) {
+	root := writeFiles(t, map[string]string{
+		"lib/a.ts":       "export const a = 'a v1'\n",
+		"pages/api/x.ts": "import { a } from '../../lib/a'\nexport default () => new Response(a)\n",
+	})
+	g := New(Options{Root: root})
+	defer g.Close()
+	if _, body := serve(t, g, "pages/api/x.ts"); body != "a v1" {
+		t.Fatalf("before: %q", body)
+	}
+	lib := filepath.Join(root, "lib", "a.ts")
+	if err := os.Remove(lib); err != nil {
+		t.Fatal(err)
+	}
+	g.Changed(map[string]bool{lib: true})
+	u, err := g.Load("pages/api/x.ts")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if errs := u.Diags.Errors(); len(errs) == 0 || !strings.Contains(errs[0].String(), `pages/api/x.ts:1:19: error: Could not resolve "../../lib/a"`) {
+		t.Fatalf("after the delete: %v", u.Diags)
+	}
+	if err := os.WriteFile(lib, []byte("export const a = 'a v2'\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	g.Changed(map[string]bool{lib: true})
+	g.Retry()
+	if _, body := serve(t, g, "pages/api/x.ts"); body != "a v2" {
+		t.Fatalf("restored: %q", body)
+	}
+}

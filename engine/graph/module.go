@@ -2,6 +2,8 @@ package graph
 
 import (
 	"encoding/base64"
+	"errors"
+	"io/fs"
 	"fmt"
 	"hash/fnv"
 	"os"
@@ -95,7 +97,14 @@ func (g *Graph) ensure(fm *fileModule) {
 	src, err := os.ReadFile(fm.abs)
 	if err != nil {
 		fm.built, fm.stale, fm.hash, fm.mod, fm.deps = true, false, 0, nil, nil
-		fm.diags = diag.List{diag.Errorf(diag.IDBuild, "Could not read %s: %v", fm.rel, err).At(fm.rel, 0, 0)}
+		why := "it cannot be read"
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			why = "it was deleted or moved"
+		case errors.Is(err, fs.ErrPermission):
+			why = "edgeplay is not allowed to read it (permission denied)"
+		}
+		fm.diags = diag.List{diag.Errorf(diag.IDBuild, "Could not read %s: %s. Restore it, or change the imports of it.", fm.rel, why).At(fm.rel, 0, 0)}
 		return
 	}
 	h := hashOf(src, fm.with)
