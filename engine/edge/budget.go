@@ -21,7 +21,7 @@ import (
 // (other goroutines allocate meanwhile) but of the right size, and cheap.
 
 // DefaultIsolateMemory is the default budget of the isolates.
-const DefaultIsolateMemory = 96 << 20
+const DefaultIsolateMemory = 64 << 20
 
 // minIsolateCost is the least an isolate is counted for: the Web APIs'
 // objects alone take about this much.
