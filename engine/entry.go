@@ -40,7 +40,7 @@ type RouteInfo struct {
 	Oversize bool           `json:"oversize,omitempty"`
 }
 
-// entry is one route's bundler, generation and state.
+// entry is one route's build state and generation.
 type entry struct {
 	e     *Engine
 	route *routes.Route
