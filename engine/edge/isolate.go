@@ -104,7 +104,7 @@ func (iso *isolate) setup(rt *goja.Runtime) {
 	iso.setupHeap.Store(before)
 	iso.touch()
 	defer func() {
-		iso.cost.Store(max(int64(heapBytes())-int64(before), minIsolateCost))
+		iso.cost.Store(iso.gen().script.observeCost(int64(heapBytes()) - int64(before)))
 		close(iso.ready)
 		heapWatch.fitBudget(iso.gen().opts.IsolateMemory, iso)
 	}()

@@ -3,6 +3,7 @@ package edge
 import (
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/dop251/goja"
 
@@ -35,6 +36,10 @@ type Script struct {
 	// A route built as modules (NewModuleScript) has these instead.
 	entry   string
 	modules map[string]*Module
+
+	// minCost is the smallest memory an isolate of the route measured at
+	// set-up (budget.go).
+	minCost atomic.Int64
 }
 
 // lazyCompileBytes: a bundle this big is parsed at build time (syntax
