@@ -103,6 +103,11 @@ func TestDiagnostics(t *testing.T) {
 			route: "pages/api/re.ts",
 		},
 		{
+			name:  "missing-package",
+			files: map[string]string{"pages/api/p.ts": "import pad from '@acme/left-pad/fmt'\nexport default () => new Response(pad('x'))\n"},
+			route: "pages/api/p.ts",
+		},
+		{
 			name: "missing-export",
 			files: map[string]string{
 				"pages/api/x.ts": "import { nope } from '../../lib/a'\nexport default () => new Response(String(nope))\n",

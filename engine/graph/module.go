@@ -159,7 +159,7 @@ func (g *Graph) buildFile(fm *fileModule) (*edge.Module, []dep, diag.List) {
 			r := pb.Resolve(a.Path, api.ResolveOptions{Importer: a.Importer, Namespace: a.Namespace, ResolveDir: a.ResolveDir,
 				Kind: a.Kind, With: a.With, PluginData: skipResolve{}})
 			if len(r.Errors) > 0 {
-				return api.OnResolveResult{Errors: r.Errors}, nil
+				return api.OnResolveResult{Errors: resolveErrors(r.Errors, a.Path)}, nil
 			}
 			d, ok := g.depFor(r, a.With["type"])
 			if !ok {
@@ -285,4 +285,32 @@ func transformVirtual(id, sourcefile, src string) (*edge.Module, error) {
 		return nil, fmt.Errorf("edgeplay's module %s does not build: %s", id, res.Errors[0].Text)
 	}
 	return edge.CompileModule(id, id, string(res.Code))
+}
+
+// resolveErrors words esbuild's "Could not resolve" for edgeplay: its note
+// about marking the path external is an esbuild option edgeplay has no
+// use for; a package that is not there is most likely not installed.
+func resolveErrors(errs []api.Message, spec string) []api.Message {
+	bare := spec != "" && !strings.HasPrefix(spec, ".") && !strings.HasPrefix(spec, "/") && !strings.Contains(spec, ":")
+	out := make([]api.Message, len(errs))
+	for i, m := range errs {
+		var notes []api.Note
+		for _, n := range m.Notes {
+			if !strings.Contains(n.Text, "as external") {
+				notes = append(notes, n)
+			}
+		}
+		if bare {
+			pkg := spec
+			if parts := strings.SplitN(spec, "/", 3); strings.HasPrefix(spec, "@") && len(parts) >= 2 {
+				pkg = parts[0] + "/" + parts[1]
+			} else {
+				pkg = parts[0]
+			}
+			notes = append(notes, api.Note{Text: fmt.Sprintf("Is %q installed? Run npm install %s in the project (edgeplay resolves packages from node_modules, as Next.js does); the route rebuilds once it is there.", pkg, pkg)})
+		}
+		m.Notes = notes
+		out[i] = m
+	}
+	return out
 }
