@@ -400,21 +400,33 @@ func measureSmall(s *scaleServer) *smallResult {
 	return r
 }
 
+// warmProject generates a project of n routes, starts the server on it,
+// has every route answer once and lets it settle for a second: where the
+// small-project saves start from. The caller stops run.
+func (s *scaleServer) warmProject(n int, fails *failures) (dir string, routes []genRoute, run *scaleRun, err error) {
+	dir, routes, err = s.project(n, libToken(0))
+	if err != nil {
+		return "", nil, nil, err
+	}
+	run, err = s.launch(dir, routes[0].Path, fails)
+	if err != nil {
+		return "", nil, nil, err
+	}
+	if err := run.sweep(routePaths(routes), "every route", nil, run.t0, scaleStepLimit); err != nil {
+		run.stop()
+		return "", nil, nil, err
+	}
+	time.Sleep(time.Second)
+	return dir, routes, run, nil
+}
+
 // smallRouteSaves times saves of the 4-route project's Hono route.
 func smallRouteSaves(s *scaleServer, r *smallResult) error {
-	dir, routes, err := s.project(4, libToken(0))
-	if err != nil {
-		return err
-	}
-	run, err := s.launch(dir, routes[0].Path, r.fails)
+	dir, routes, run, err := s.warmProject(4, r.fails)
 	if err != nil {
 		return err
 	}
 	defer run.stop()
-	if err := run.sweep(routePaths(routes), "every route", nil, run.t0, scaleStepLimit); err != nil {
-		return err
-	}
-	time.Sleep(time.Second)
 	route := routes[0]
 	file := filepath.Join(dir, filepath.FromSlash(route.File))
 	var ds []time.Duration
@@ -436,20 +448,12 @@ func smallRouteSaves(s *scaleServer, r *smallResult) error {
 
 // smallLibSaves times saves of lib/shared.ts in a project of k routes.
 func smallLibSaves(s *scaleServer, r *smallResult, k int) error {
-	dir, routes, err := s.project(k, libToken(0))
-	if err != nil {
-		return err
-	}
-	run, err := s.launch(dir, routes[0].Path, r.fails)
+	dir, routes, run, err := s.warmProject(k, r.fails)
 	if err != nil {
 		return err
 	}
 	defer run.stop()
 	paths := routePaths(routes)
-	if err := run.sweep(paths, "every route", nil, run.t0, scaleStepLimit); err != nil {
-		return err
-	}
-	time.Sleep(time.Second)
 	var ds []time.Duration
 	for i := 0; i < smallLibSave; i++ {
 		lib := libToken(i + 1)

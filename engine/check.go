@@ -209,15 +209,7 @@ func loadRoute(ri *RouteInfo, u *graph.Unit, res *bundle.Result, env map[string]
 	ri.Diags = append(ri.Diags, u.Diags...)
 	if res != nil {
 		ri.Build = res
-		seen := map[string]bool{}
-		for _, d := range ri.Diags {
-			seen[d.String()] = true
-		}
-		for _, d := range res.Diags {
-			if !seen[d.String()] {
-				ri.Diags = append(ri.Diags, d)
-			}
-		}
+		ri.Diags = diag.Union(ri.Diags, res.Diags)
 		ri.Oversize = res.Gzip > res.Limit
 	}
 	if u.Failed() || (res != nil && res.Failed()) {

@@ -102,8 +102,9 @@ type Engine struct {
 	logMu   sync.Mutex
 	ready   chan struct{}
 	serveWG sync.WaitGroup
-	// builds counts the goroutines of buildSoon and closeSoon; Close
-	// waits for them. Added to only under mu, while not closed.
+	// builds counts the goroutines the engine starts (spawn) and the
+	// analysis that is due; Close waits for them. Added to only under mu,
+	// while not closed.
 	builds sync.WaitGroup
 	cancel context.CancelFunc
 }
@@ -213,15 +214,7 @@ func (e *Engine) Start(ctx context.Context) error {
 			e.logf("server: %v\n", err)
 		}
 	}()
-	e.mu.Lock()
-	if !e.closed {
-		e.builds.Add(1)
-		go func() {
-			defer e.builds.Done()
-			e.buildAll(first, true)
-		}()
-	}
-	e.mu.Unlock()
+	e.spawn(func() { e.buildAll(first, true) })
 	go e.trimAfterTraffic(ctx)
 	return nil
 }
@@ -543,33 +536,39 @@ func (e *Engine) buildSoon(entries []*entry) {
 			run = append(run, en)
 		}
 	}
-	if len(run) == 0 {
-		return
+	if len(run) > 0 {
+		e.spawnLocked(func() { e.buildAll(run, false) })
 	}
-	e.builds.Add(1)
-	go func() {
-		defer e.builds.Done()
-		e.buildAll(run, false)
-	}()
 }
 
 // closeSoon closes a removed entry on a goroutine: closing waits for the
 // route's build in progress, which must not hold up the watch loop either.
 func (e *Engine) closeSoon(en *entry) {
-	e.mu.Lock()
-	closed := e.closed
-	if !closed {
-		e.builds.Add(1)
-	}
-	e.mu.Unlock()
-	if closed {
+	if !e.spawn(en.close) {
 		en.close()
-		return
 	}
+}
+
+// spawn runs fn on a goroutine that Close waits for, unless the engine is
+// closed: then fn does not run and spawn reports false.
+func (e *Engine) spawn(fn func()) bool {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return e.spawnLocked(fn)
+}
+
+// spawnLocked is spawn with e.mu held. builds is added to only here, under
+// e.mu and while not closed, so that Close's wait sees every goroutine.
+func (e *Engine) spawnLocked(fn func()) bool {
+	if e.closed {
+		return false
+	}
+	e.builds.Add(1)
 	go func() {
 		defer e.builds.Done()
-		en.close()
+		fn()
 	}()
+	return true
 }
 
 // goneMessage explains a scan that found no api folder. Called with e.mu.

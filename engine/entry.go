@@ -79,19 +79,11 @@ func (en *entry) want() {
 		return
 	}
 	e := en.e
-	e.mu.Lock()
-	if e.closed {
-		e.mu.Unlock()
-		return
-	}
-	e.builds.Add(1)
-	e.mu.Unlock()
-	go func() {
-		defer e.builds.Done()
+	e.spawn(func() {
 		e.foreground.Add(1)
 		defer e.foreground.Add(-1)
 		en.buildOnce()
-	}()
+	})
 }
 
 // buildOnce builds the route unless a build already ran (start-up, where a
@@ -275,18 +267,7 @@ func (en *entry) withAnalysisLocked(diags diag.List) diag.List {
 	if en.last == nil {
 		return diags
 	}
-	seen := map[string]bool{}
-	for _, d := range diags {
-		seen[d.String()] = true
-	}
-	out := append(diag.List(nil), diags...)
-	for _, d := range en.last.Diags {
-		if !seen[d.String()] {
-			seen[d.String()] = true
-			out = append(out, d)
-		}
-	}
-	return out
+	return diag.Union(diags, en.last.Diags)
 }
 
 func (en *entry) fileSet() map[string]bool {
@@ -313,7 +294,7 @@ func (en *entry) analyzed(res *bundle.Result) bool {
 		en.prev = en.last
 	}
 	changed := en.last == nil || res.Raw != en.last.Raw || res.Gzip != en.last.Gzip || res.Limit != en.last.Limit ||
-		res.Diags.Err() != nil || en.last.Diags.Err() != nil || len(res.Diags) != len(en.last.Diags)
+		fmt.Sprint(res.Diags) != fmt.Sprint(en.last.Diags)
 	en.last = res
 	en.diags = en.withAnalysisLocked(en.modDiag)
 	gen := en.gen
@@ -331,7 +312,7 @@ func (en *entry) analyzed(res *bundle.Result) bool {
 		if cur.Oversize != over {
 			snap := *cur
 			snap.Oversize = over
-			en.state.Set(&snap)
+			en.state.Replace(&snap)
 		}
 	}
 	return changed

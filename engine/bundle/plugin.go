@@ -5,7 +5,6 @@ import (
 	"regexp"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/evanw/esbuild/pkg/api"
 )
@@ -43,34 +42,6 @@ type nodeDetail struct {
 	Specifier string // as written
 }
 
-type pluginState struct {
-	mu    sync.Mutex
-	nodes map[string]bool
-}
-
-func (s *pluginState) reset() {
-	s.mu.Lock()
-	s.nodes = map[string]bool{}
-	s.mu.Unlock()
-}
-
-func (s *pluginState) add(m string) {
-	s.mu.Lock()
-	s.nodes[m] = true
-	s.mu.Unlock()
-}
-
-func (s *pluginState) modules() []string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	out := make([]string, 0, len(s.nodes))
-	for m := range s.nodes {
-		out = append(out, m)
-	}
-	sort.Strings(out)
-	return out
-}
-
 var builtinFilter = func() string {
 	names := make([]string, 0, len(nodeBuiltins))
 	for n := range nodeBuiltins {
@@ -91,7 +62,7 @@ func isBuiltin(p string) (string, bool) {
 	return "", false
 }
 
-func edgePlugin(root string, st *pluginState) api.Plugin {
+func edgePlugin() api.Plugin {
 	return api.Plugin{Name: pluginName, Setup: func(pb api.PluginBuild) {
 		pb.OnResolve(api.OnResolveOptions{Filter: `^next/server(?:\.js)?$`}, func(a api.OnResolveArgs) (api.OnResolveResult, error) {
 			return api.OnResolveResult{Path: "next/server", Namespace: shimNamespace}, nil
@@ -105,7 +76,6 @@ func edgePlugin(root string, st *pluginState) api.Plugin {
 			if !ok {
 				return api.OnResolveResult{}, nil
 			}
-			st.add(name)
 			return api.OnResolveResult{
 				Path:      name,
 				Namespace: nodeNamespace,

@@ -16,14 +16,10 @@ import (
 // BaseOptions are the esbuild options of every build of edge code under
 // root: edge resolution (main fields, conditions), the syntax goja runs,
 // the loaders, NODE_ENV, and the edge plugin (next/server, Node.js
-// built-ins) recording into st. Callers set entry points, format and
-// output.
-func BaseOptions(root, nodeEnv string, st *PluginState) api.BuildOptions {
+// built-ins). Callers set entry points, format and output.
+func BaseOptions(root, nodeEnv string) api.BuildOptions {
 	if nodeEnv == "" {
 		nodeEnv = "development"
-	}
-	if st == nil {
-		st = NewPluginState()
 	}
 	return api.BuildOptions{
 		AbsWorkingDir: root,
@@ -43,7 +39,7 @@ func BaseOptions(root, nodeEnv string, st *PluginState) api.BuildOptions {
 		Loader:         map[string]api.Loader{".js": api.LoaderJSX, ".mjs": api.LoaderJS},
 		Define:         map[string]string{"process.env.NODE_ENV": fmt.Sprintf("%q", nodeEnv)},
 		LogLevel:       api.LogLevelSilent,
-		Plugins:        []api.Plugin{edgePlugin(root, st)},
+		Plugins:        []api.Plugin{edgePlugin()},
 	}
 }
 
@@ -61,19 +57,6 @@ func Unsupported() map[string]bool {
 		"dynamic-import":                  false,
 	}
 }
-
-// PluginState records the Node.js built-ins a build imported.
-type PluginState = pluginState
-
-// NewPluginState returns an empty state.
-func NewPluginState() *PluginState {
-	st := &pluginState{}
-	st.reset()
-	return st
-}
-
-// Reset forgets the built-ins recorded so far (before a rebuild).
-func (s *pluginState) Reset() { s.reset() }
 
 // NodeNamespace and ShimNamespace are the esbuild namespaces of Node.js
 // built-in stubs and of the next/server shim.
@@ -95,8 +78,22 @@ func Convert(root string, kind diag.Kind, m api.Message) diag.Message {
 	return convert(root, kind, m)
 }
 
-// Rel makes an esbuild path project-relative with forward slashes.
-func Rel(root, p string) string { return rel(root, p) }
+// Messages converts a build's errors and warnings. eval's warning is
+// left out: the runtime reports eval in Next's words, with every other
+// form of dynamic code.
+func Messages(root string, errs, warnings []api.Message) diag.List {
+	var out diag.List
+	for _, m := range errs {
+		out.Add(convert(root, diag.Error, m))
+	}
+	for _, m := range warnings {
+		if m.ID == "direct-eval" {
+			continue
+		}
+		out.Add(convert(root, diag.Warning, m))
+	}
+	return out
+}
 
 // UnicodeRegexps makes \p{…} patterns work in goja or reports them (see
 // regexp.go); srcMap maps code to its sources.

@@ -182,6 +182,24 @@ func (l List) filter(k Kind) List {
 	return out
 }
 
+// Union returns the messages of the lists in order, each once: a message
+// that reads the same as an earlier one (String: place, kind and text) is
+// left out, so that the same problem reached through several builds or
+// modules shows once.
+func Union(lists ...List) List {
+	var out List
+	seen := map[string]bool{}
+	for _, l := range lists {
+		for _, m := range l {
+			if k := m.String(); !seen[k] {
+				seen[k] = true
+				out = append(out, m)
+			}
+		}
+	}
+	return out
+}
+
 // Sort orders messages by file, line and column; messages without a
 // location come last.
 func (l List) Sort() {

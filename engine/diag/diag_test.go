@@ -1,6 +1,9 @@
 package diag
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestFormat(t *testing.T) {
 	tests := []struct {
@@ -49,5 +52,29 @@ func TestListErr(t *testing.T) {
 	}
 	if got := l.Err().Error(); got != "a.ts:9:1: error: c (and 1 more errors)" {
 		t.Fatalf("got %q", got)
+	}
+}
+
+func TestUnion(t *testing.T) {
+	a := Errorf(IDBuild, "a").At("x.ts", 1, 0)
+	b := Warnf(IDBuild, "b").At("x.ts", 2, 0)
+	aAgain := Errorf(IDBuild, "a").At("x.ts", 1, 0).WithNote("reached another way", nil)
+	tests := []struct {
+		in   []List
+		want []string
+	}{
+		{nil, nil},
+		{[]List{{a, b}}, []string{a.String(), b.String()}},
+		{[]List{{a}, {b, aAgain}}, []string{a.String(), b.String()}},
+		{[]List{{b}, {a}, {b}}, []string{b.String(), a.String()}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, m := range Union(tt.in...) {
+			got = append(got, m.String())
+		}
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("Union(%v):\ngot  %q\nwant %q", tt.in, got, tt.want)
+		}
 	}
 }

@@ -106,4 +106,3 @@ func (w *watchdog) fitBudget(budget int64, keep *isolate) {
 // Evicted returns how many isolates were given back for the budget, over
 // the process (tests, stats).
 func Evicted() int64 { return heapWatch.evicted.Load() }
-

@@ -142,7 +142,7 @@ func (iso *isolate) setup(rt *goja.Runtime) {
 			return
 		}
 	} else {
-		prog, err := g.script.compiled()
+		prog, err := g.script.program.compiled()
 		if err != nil {
 			iso.initErr = &Error{Kind: KindInit, Name: "Error", Message: err.Error(), Stack: "Error: " + err.Error()}
 			return

@@ -3,12 +3,10 @@ package edge
 import (
 	"fmt"
 	"strings"
-	"sync"
 
 	"github.com/dop251/goja"
 
 	"github.com/edgeplay/edgeplay/engine/diag"
-	"github.com/edgeplay/edgeplay/engine/edge/webapi"
 )
 
 // Modules: a route made of separately compiled modules.
@@ -43,35 +41,11 @@ type Module struct {
 	// Unwrap: require returns exports.default, the module.exports of a
 	// CommonJS package that reached the runtime through an ESM chunk.
 	Unwrap bool
-	// Size is the code's length in bytes, for the engine's memory account.
-	Size int
 	// DynamicCode lists eval/new Function uses in the module, at their
 	// source positions.
 	DynamicCode diag.List
 
-	prog *goja.Program // compiled now, or on first use (see lazyCompileBytes)
-	code string        // kept only until a lazy compile ran
-	once sync.Once
-	err  error
-}
-
-// program returns the module's program, compiling it on first use.
-// Goroutine-safe.
-func (m *Module) program() (*goja.Program, error) {
-	m.once.Do(func() {
-		if m.prog != nil {
-			return
-		}
-		ast, err := goja.Parse(bundleFileName, m.code, webapi.NoFileSourceMaps)
-		if err == nil {
-			m.prog, err = goja.CompileAST(ast, true)
-		}
-		if err != nil {
-			m.err = diag.Errorf(diag.IDBuild, "the edge runtime cannot compile %s: %s", m.File, firstLine(err.Error())).At(m.File, 0, 0)
-		}
-		m.code = ""
-	})
-	return m.prog, m.err
+	program *program
 }
 
 // CompileModule parses and compiles one module's wrapped CommonJS code.
@@ -80,29 +54,11 @@ func CompileModule(id, file string, code string) (*Module, error) {
 	if !strings.HasPrefix(code, ModuleWrapperStart) {
 		return nil, fmt.Errorf("edge: module %s is not wrapped in %q", id, ModuleWrapperStart)
 	}
-	ast, err := goja.Parse(bundleFileName, code, webapi.NoFileSourceMaps)
+	prog, dyn, err := parseProgram(file, file, code)
 	if err != nil {
-		if fixed, ok := quoteClassFieldKeywords(code); ok {
-			code = fixed
-			ast, err = goja.Parse(bundleFileName, code, webapi.NoFileSourceMaps)
-		}
+		return nil, err
 	}
-	if err != nil {
-		return nil, diag.Errorf(diag.IDBuild, "the edge runtime cannot parse %s: %s", file, firstLine(err.Error())).At(file, 0, 0)
-	}
-	m := &Module{ID: id, File: file, Size: len(code), DynamicCode: dynamicCode(ast, code)}
-	if len(code) > lazyCompileBytes {
-		// Parsed now (syntax errors, dynamic code), compiled when an
-		// isolate first loads it: most large modules of a project (data
-		// tables, a route nobody calls today) are not loaded in a session.
-		m.code = code
-		return m, nil
-	}
-	m.prog, err = goja.CompileAST(ast, true)
-	if err != nil {
-		return nil, diag.Errorf(diag.IDBuild, "the edge runtime cannot compile %s: %s", file, firstLine(err.Error())).At(file, 0, 0)
-	}
-	return m, nil
+	return &Module{ID: id, File: file, DynamicCode: dyn, program: prog}, nil
 }
 
 // NewModuleScript makes a route from modules: entry's exports are the
@@ -113,21 +69,12 @@ func NewModuleScript(file, page string, buildID int, entry string, mods map[stri
 		return nil, fmt.Errorf("edge: the entry module %s of %s is not in its module set", entry, file)
 	}
 	sc := &Script{File: file, Page: page, BuildID: buildID, entry: entry, modules: mods}
-	seen := map[string]bool{}
 	for _, m := range mods {
-		for _, d := range m.DynamicCode {
-			if k := d.String(); !seen[k] {
-				seen[k] = true
-				sc.DynamicCode = append(sc.DynamicCode, d)
-			}
-		}
+		sc.DynamicCode = diag.Union(sc.DynamicCode, m.DynamicCode)
 	}
 	sc.DynamicCode.Sort()
 	return sc, nil
 }
-
-// Modules returns the route's modules by ID (nil for a bundled route).
-func (s *Script) Modules() map[string]*Module { return s.modules }
 
 // loadModules runs the route's entry module in rt and returns its
 // exports. Loop-only, during set-up.
@@ -140,7 +87,7 @@ func (iso *isolate) loadModules(rt *goja.Runtime, makeLoader goja.Callable) (goj
 		if m == nil {
 			panic(rt.NewTypeError(fmt.Sprintf("Dynamic require of %q is not supported", id)))
 		}
-		prog, err := m.program()
+		prog, err := m.program.compiled()
 		if err != nil {
 			panic(rt.NewGoError(err))
 		}

@@ -31,14 +31,13 @@ type analyzer struct {
 	mu         sync.Mutex // one analysis at a time; guards the fields below
 	ctx        api.BuildContext
 	entries    []string
-	st         *bundle.PluginState
 	quarantine sync.Map // absolute path -> true: loaded as a stub
 	gzip       map[string]int
 	runs       int
 }
 
 func newAnalyzer(g *Graph) *analyzer {
-	return &analyzer{g: g, st: bundle.NewPluginState(), gzip: map[string]int{}}
+	return &analyzer{g: g, gzip: map[string]int{}}
 }
 
 // stubSource is what a quarantined file is built as: CommonJS, so that
@@ -76,7 +75,7 @@ func (a *analyzer) run(routes []Route) map[string]*bundle.Result {
 	sort.Strings(entries)
 	if a.ctx == nil || !equalStrings(entries, a.entries) {
 		a.dispose()
-		opts := bundle.BaseOptions(a.g.root, a.g.opts.NodeEnv, a.st)
+		opts := bundle.BaseOptions(a.g.root, a.g.opts.NodeEnv)
 		opts.EntryPoints = entries
 		opts.Outdir = filepath.Join(a.g.root, "__edgeplay_analysis")
 		opts.Format = api.FormatESModule
@@ -111,7 +110,6 @@ func (a *analyzer) run(routes []Route) map[string]*bundle.Result {
 	var errs diag.List // errors found here, attributed to their files below
 	var result api.BuildResult
 	for round := 0; ; round++ {
-		a.st.Reset()
 		result = a.ctx.Rebuild()
 		if len(result.Errors) == 0 {
 			break
@@ -137,13 +135,7 @@ func (a *analyzer) run(routes []Route) map[string]*bundle.Result {
 			return out
 		}
 	}
-	var warnings diag.List
-	for _, m := range result.Warnings {
-		if m.ID == "direct-eval" {
-			continue
-		}
-		warnings = append(warnings, bundle.Convert(a.g.root, diag.Warning, m))
-	}
+	warnings := bundle.Messages(a.g.root, nil, result.Warnings)
 	var meta metafile
 	if err := json.Unmarshal([]byte(result.Metafile), &meta); err != nil {
 		for _, r := range routes {

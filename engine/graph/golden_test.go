@@ -46,18 +46,7 @@ func diagnose(t *testing.T, root, file string, limit int) diag.List {
 		limit = 1 << 20
 	}
 	res := g.Analyze([]Route{{File: file, Page: page, Limit: limit}})[file]
-	out := append(diag.List(nil), u.Diags...)
-	seen := map[string]bool{}
-	for _, d := range out {
-		seen[d.String()] = true
-	}
-	for _, d := range res.Diags {
-		if !seen[d.String()] {
-			seen[d.String()] = true
-			out = append(out, d)
-		}
-	}
-	return out
+	return diag.Union(u.Diags, res.Diags)
 }
 
 func TestDiagnostics(t *testing.T) {

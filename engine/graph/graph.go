@@ -86,7 +86,6 @@ func (g *Graph) Load(file string) (*Unit, error) {
 	abs := filepath.Join(g.root, filepath.FromSlash(file))
 	u := &Unit{File: file, Entry: g.fileID(abs, ""), Modules: map[string]*edge.Module{}}
 	seen := map[string]bool{}
-	seenDiag := map[string]bool{}
 	var vendorEntries []string
 	queue := []*fileModule{}
 	add := func(id, abs, with string) error {
@@ -112,12 +111,7 @@ func (g *Graph) Load(file string) (*Unit, error) {
 		mod, deps, diags := fm.mod, fm.deps, fm.diags
 		fm.mu.Unlock()
 		u.Files = append(u.Files, fm.abs)
-		for _, d := range diags {
-			if k := d.String(); !seenDiag[k] {
-				seenDiag[k] = true
-				u.Diags = append(u.Diags, d)
-			}
-		}
+		u.Diags = diag.Union(u.Diags, diags)
 		if mod != nil {
 			u.Modules[fm.id] = mod
 		}
@@ -154,12 +148,7 @@ func (g *Graph) Load(file string) (*Unit, error) {
 				u.Modules[vid] = u.Modules[cid]
 			}
 		}
-		for _, d := range diags {
-			if k := d.String(); !seenDiag[k] && (d.Kind == diag.Error) {
-				seenDiag[k] = true
-				u.Diags = append(u.Diags, d)
-			}
-		}
+		u.Diags = diag.Union(u.Diags, diags.Errors())
 		for _, e := range vendorEntries {
 			if _, ok := ids[e]; !ok && !diags.HasErrors() {
 				u.Diags.Add(diag.Errorf(diag.IDBuild, "edgeplay could not bundle the package file %s", g.rel(e)).At(file, 0, 0))

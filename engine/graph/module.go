@@ -3,9 +3,9 @@ package graph
 import (
 	"encoding/base64"
 	"errors"
-	"io/fs"
 	"fmt"
 	"hash/fnv"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -135,7 +135,7 @@ func (g *Graph) buildFile(fm *fileModule) (*edge.Module, []dep, diag.List) {
 		mu   sync.Mutex
 		deps []dep
 	)
-	opts := bundle.BaseOptions(g.root, g.opts.NodeEnv, nil)
+	opts := bundle.BaseOptions(g.root, g.opts.NodeEnv)
 	opts.EntryPoints = []string{fm.abs}
 	opts.Outfile = filepath.Join(g.root, outName)
 	opts.Format = api.FormatCommonJS
@@ -173,16 +173,7 @@ func (g *Graph) buildFile(fm *fileModule) (*edge.Module, []dep, diag.List) {
 	}}
 	opts.Plugins = append([]api.Plugin{graphPlugin}, opts.Plugins...)
 	out := api.Build(opts)
-	var diags diag.List
-	for _, m := range out.Errors {
-		diags.Add(bundle.Convert(g.root, diag.Error, m))
-	}
-	for _, m := range out.Warnings {
-		if m.ID == "direct-eval" {
-			continue // the runtime reports eval in Next's words, with every other form of dynamic code
-		}
-		diags.Add(bundle.Convert(g.root, diag.Warning, m))
-	}
+	diags := bundle.Messages(g.root, out.Errors, out.Warnings)
 	if len(out.Errors) > 0 {
 		return nil, deps, diags
 	}
@@ -266,25 +257,39 @@ func toDiag(err error, file string) diag.Message {
 }
 
 // transformVirtual compiles a module edgeplay provides (the next/server
-// shim, a Node.js built-in's stub) from its ESM source.
+// shim, a Node.js built-in's stub) from its ESM source, named sourcefile
+// in its source map.
 func transformVirtual(id, sourcefile, src string) (*edge.Module, error) {
-	res := api.Transform(src, api.TransformOptions{
-		Sourcemap:     api.SourceMapInline,
+	code, err := toCommonJS(src, sourcefile)
+	if err != nil {
+		return nil, fmt.Errorf("edgeplay's module %s does not build: %v", id, err)
+	}
+	return edge.CompileModule(id, id, code)
+}
+
+// toCommonJS turns ESM into a wrapped CommonJS module with esbuild's
+// transform, with an inline source map naming sourcefile when it is not
+// "". Imports become require calls with the same paths.
+func toCommonJS(code, sourcefile string) (string, error) {
+	opts := api.TransformOptions{
 		Loader:        api.LoaderJS,
 		Format:        api.FormatCommonJS,
 		Target:        api.ESNext,
 		Supported:     bundle.Unsupported(),
-		Sourcefile:    sourcefile,
 		Charset:       api.CharsetUTF8,
 		LegalComments: api.LegalCommentsNone,
 		Banner:        edge.ModuleWrapperStart,
 		Footer:        edge.ModuleWrapperEnd,
 		LogLevel:      api.LogLevelSilent,
-	})
-	if len(res.Errors) > 0 {
-		return nil, fmt.Errorf("edgeplay's module %s does not build: %s", id, res.Errors[0].Text)
 	}
-	return edge.CompileModule(id, id, string(res.Code))
+	if sourcefile != "" {
+		opts.Sourcemap, opts.Sourcefile = api.SourceMapInline, sourcefile
+	}
+	res := api.Transform(code, opts)
+	if len(res.Errors) > 0 {
+		return "", fmt.Errorf("%s", res.Errors[0].Text)
+	}
+	return string(res.Code), nil
 }
 
 // resolveErrors words esbuild's "Could not resolve" for edgeplay: its note

@@ -8,7 +8,6 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"time"
 
 	"github.com/evanw/esbuild/pkg/api"
 
@@ -40,14 +39,11 @@ type vendor struct {
 	diags    diag.List
 	compiled map[string]*edge.Module // by output hash: a chunk that did not change is not compiled again
 	builds   int
-	dur      time.Duration
 }
 
 // outDir is where the vendor outputs would go (nothing is written); chunk
 // names in the code are relative to it.
 const vendorDir = "__edgeplay_vendor"
-
-var debugVendor = false
 
 // modulesFor returns the modules that entries need (their chunks and the
 // chunks those load), building first when an entry is new or a package
@@ -117,7 +113,6 @@ type chunk struct {
 // bundle of the same package files is there (a second start, or another
 // copy of the project), else with esbuild. Called with v.mu.
 func (v *vendor) build(entries []string) {
-	start := time.Now()
 	v.stale = false
 	v.builds++
 	chunks, inputs, diags, ok := v.g.cache.load(v.g, entries)
@@ -167,10 +162,6 @@ func (v *vendor) build(entries []string) {
 	}
 	v.mods, v.imports, v.entryIDs, v.inputs, v.compiled, v.diags = mods, imports, entryIDs, inputs, compiled, diags
 	v.built = true
-	v.dur = time.Since(start)
-	if debugVendor {
-		fmt.Println("vendor build", time.Since(start))
-	}
 }
 
 // bundle runs esbuild over entries and converts its outputs. The context
@@ -179,7 +170,7 @@ func (v *vendor) build(entries []string) {
 // rebuild. Called with v.mu.
 func (v *vendor) bundle(entries []string) ([]chunk, map[string]bool, diag.List, bool) {
 	root := v.g.root
-	opts := bundle.BaseOptions(root, v.g.opts.NodeEnv, nil)
+	opts := bundle.BaseOptions(root, v.g.opts.NodeEnv)
 	opts.EntryPoints = entries
 	opts.Outdir = filepath.Join(root, vendorDir)
 	opts.Format = api.FormatESModule
@@ -188,16 +179,7 @@ func (v *vendor) bundle(entries []string) ([]chunk, map[string]bool, diag.List, 
 	opts.EntryNames = "[name]-[hash]"
 	opts.ChunkNames = "chunk-[hash]"
 	out := api.Build(opts)
-	var diags diag.List
-	for _, m := range out.Errors {
-		diags.Add(bundle.Convert(root, diag.Error, m))
-	}
-	for _, m := range out.Warnings {
-		if m.ID == "direct-eval" {
-			continue
-		}
-		diags.Add(bundle.Convert(root, diag.Warning, m))
-	}
+	diags := bundle.Messages(root, out.Errors, out.Warnings)
 	if len(out.Errors) > 0 {
 		return nil, nil, diags, false
 	}
@@ -284,21 +266,10 @@ func (v *vendor) fail(entries []string, diags ...diag.Message) {
 // CommonJS: esbuild's transform rewrites the chunk's imports and exports,
 // and the relative paths of the chunks it imports become chunk IDs.
 func convertChunk(name, code string, imports []string) (string, error) {
-	res := api.Transform(code, api.TransformOptions{
-		Loader:        api.LoaderJS,
-		Format:        api.FormatCommonJS,
-		Target:        api.ESNext,
-		Supported:     bundle.Unsupported(),
-		Charset:       api.CharsetUTF8,
-		LegalComments: api.LegalCommentsNone,
-		Banner:        edge.ModuleWrapperStart,
-		Footer:        edge.ModuleWrapperEnd,
-		LogLevel:      api.LogLevelSilent,
-	})
-	if len(res.Errors) > 0 {
-		return "", fmt.Errorf("converting the package chunk %s: %s", name, res.Errors[0].Text)
+	out, err := toCommonJS(code, "")
+	if err != nil {
+		return "", fmt.Errorf("converting the package chunk %s: %v", name, err)
 	}
-	out := string(res.Code)
 	for _, base := range imports {
 		out = strings.ReplaceAll(out, `require("./`+base+`")`, `require("`+prefixChunk+base+`")`)
 	}

@@ -215,9 +215,6 @@ func (x *exchange) serve(hdr []string) {
 		t := time.NewTimer(s.opts.Timeout)
 		select {
 		case <-wait:
-			if !closed(state.Ready()) {
-				<-state.Ready() // a stale snapshot's wait ended: a first build came before
-			}
 		case <-r.Context().Done():
 			t.Stop()
 			return

@@ -51,12 +51,15 @@ func (s *RouteState) Set(snap *Snapshot) {
 	}
 }
 
-// Pending marks the route's snapshot stale until the next Set.
+// Replace swaps in a snapshot of the same build (its size flag changed):
+// unlike Set, it does not end a pending rebuild's wait.
+func (s *RouteState) Replace(snap *Snapshot) { s.cur.Store(snap) }
+
+// Pending marks the route's snapshot stale until the next Set. Marking it
+// again before then keeps the requests already waiting waiting.
 func (s *RouteState) Pending() {
 	ch := make(chan struct{})
-	if old := s.pending.Swap(&ch); old != nil {
-		close(*old)
-	}
+	s.pending.CompareAndSwap(nil, &ch)
 }
 
 // Close releases requests waiting for a build that will not come (the
@@ -68,7 +71,8 @@ func (s *RouteState) Close() {
 }
 
 // Wait returns a channel closed when the route has a snapshot that is not
-// stale: at once, usually.
+// stale: at once, usually. Before the first build it is Ready's channel;
+// after, the one the next Set closes when a change is pending.
 func (s *RouteState) Wait() <-chan struct{} {
 	select {
 	case <-s.ready:
