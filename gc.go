@@ -15,15 +15,15 @@ import (
 // throughput. A project of a hundred routes that load zod holds 100 MB and
 // more live while its routes set up their isolates, and there GOGC=50
 // doubles the collector's work (120 routes answered once: 4.1 s instead of
-// 2.9 s). So GOGC is 50 while the live heap is under 32 MB and 100 above
-// it (back to 50 under 20 MB), and a soft memory limit of 192 MiB makes the
+// 2.9 s). So GOGC is 50 while the live heap is under 48 MB and 100 above
+// it (back to 50 under 32 MB), and a soft memory limit of 192 MiB makes the
 // collector work harder before RSS passes it; the limit follows the live
 // heap up (twice it), so that a project that needs more never makes the
 // collector run without pause. GOGC and GOMEMLIMIT in the environment
 // still win.
 func tuneGC() {
 	const low, high = 50, 100
-	const up, down = 32 << 20, 20 << 20
+	const up, down = 48 << 20, 32 << 20
 	const floor = 192 << 20
 	setGC := os.Getenv("GOGC") == ""
 	setLimit := os.Getenv("GOMEMLIMIT") == ""
